@@ -1,0 +1,155 @@
+package city.neotropolis.neobank;
+
+import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.web.RateLimiter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Everything the service is told from outside: config.yml, with secrets from the environment. */
+public class NeoBankConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty("database")
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty("bank")
+    private Bank bank = new Bank();
+
+    @Valid
+    @NotNull
+    @JsonProperty("security")
+    private Security security = new Security();
+
+    @Valid
+    @NotNull
+    @JsonProperty("rateLimits")
+    private RateLimits rateLimits = new RateLimits();
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public Bank getBank() {
+        return bank;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    public RateLimits getRateLimits() {
+        return rateLimits;
+    }
+
+    /** The economy and where its data lives. */
+    public static class Bank {
+        @NotNull
+        @JsonProperty
+        public String dataDir = "./data";
+        @NotNull
+        @JsonProperty
+        public Credits startingBalance = Credits.of(1000);
+        @NotNull
+        @JsonProperty
+        public Credits maxAmount = Credits.of(1_000_000);
+        @NotNull
+        @JsonProperty
+        public Credits houseBankroll = Credits.of(1_000_000);
+        /** Units of writing that may wait for the SQLite writer before new ones get a 503. */
+        @Min(16)
+        @JsonProperty
+        public int writeQueue = 8192;
+        /** How many units one SQLite commit may carry. */
+        @Min(1)
+        @Max(4096)
+        @JsonProperty
+        public int maxBatch = 256;
+    }
+
+    /** Tokens, passwords and browsers. Secrets are read from the environment only. */
+    public static class Security {
+        @JsonProperty
+        public String secretKey;
+        @JsonProperty
+        public String adminPassword;
+        @NotNull
+        @JsonProperty
+        public Duration tokenLifetime = Duration.hours(24);
+        @Min(10)
+        @Max(15)
+        @JsonProperty
+        public int bcryptCost = 10;
+        /** How long a token's account state may be cached before it is read again. */
+        @NotNull
+        @JsonProperty
+        public Duration principalCache = Duration.seconds(30);
+        /** Comma-separated origins allowed by CORS; empty: none. */
+        @NotNull
+        @JsonProperty
+        public String corsOrigins = "";
+        @Min(1024)
+        @JsonProperty
+        public long maxBodyBytes = 64 * 1024;
+
+        public Set<String> corsOriginSet() {
+            return Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /** Requests per period for each limit, by key; 429 with Retry-After past them. */
+    public static class RateLimits {
+        @JsonProperty
+        public boolean enabled = true;
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit loginPerName = new Limit(10, Duration.minutes(1));
+        /** A whole venue may share one IP behind NAT: this lets a check-in rush of hundreds through. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit loginPerIp = new Limit(600, Duration.minutes(1));
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit registerPerIp = new Limit(500, Duration.minutes(10));
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit transfersPerPlayer = new Limit(60, Duration.minutes(1));
+    }
+
+    /** One limit: so many requests per period. */
+    public static class Limit {
+        @Min(1)
+        @JsonProperty
+        public long requests;
+        @NotNull
+        @JsonProperty
+        public Duration per;
+
+        public Limit() {}
+
+        public Limit(long requests, Duration per) {
+            this.requests = requests;
+            this.per = per;
+        }
+
+        public RateLimiter.Rule rule(String name) {
+            return new RateLimiter.Rule(name, requests, per.toJavaDuration());
+        }
+    }
+}

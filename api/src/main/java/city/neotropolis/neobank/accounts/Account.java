@@ -1,0 +1,8 @@
+package city.neotropolis.neobank.accounts;
+
+import city.neotropolis.neobank.ledger.Credits;
+
+/** A row of {@code accounts}: a character, NPC, vendor, GM or system account. */
+public record Account(long id, String accountNumber, String characterName, String passwordHash, String faction,
+                      String profilePicture, boolean isAdmin, boolean isSystem, boolean frozen, int tokenVersion,
+                      int freeSpins, Credits balance, long createdAt) {}

@@ -1,0 +1,128 @@
+package city.neotropolis.neobank.accounts;
+
+import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.auth.Tokens;
+import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.web.ApiException;
+import city.neotropolis.neobank.web.Input;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A player's own account: balance, history, profile, password; and looking up whom to pay. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AccountResource {
+    public static final int MAX_PAGE = 100;
+
+    public record AccountReply(UserView account) {}
+
+    public record HistoryReply(List<TxView> transactions, Long nextCursor) {}
+
+    public record SearchReply(List<TxView> transactions) {}
+
+    public record ProfileRequest(String faction, String profilePicture) {}
+
+    public record PasswordRequest(String currentPassword, String newPassword) {}
+
+    public record UserReply(String message, UserView user) {}
+
+    public record PasswordReply(String message, String accessToken) {}
+
+    public record Lookup(String accountNumber, String characterName, String faction) {}
+
+    private final AccountService accounts;
+    private final Tokens tokens;
+
+    public AccountResource(AccountService accounts, Tokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @GET
+    @Path("account")
+    public AccountReply account(@Auth Player player) {
+        return new AccountReply(UserView.of(own(player)));
+    }
+
+    @GET
+    @Path("account/transactions")
+    public HistoryReply transactions(@Auth Player player, @QueryParam("limit") String limit,
+                                     @QueryParam("before") String before) {
+        int n = Input.bounded(integer(limit, "limit"), 10, 1, MAX_PAGE, "limit");
+        long cursor = before == null || before.isBlank() ? Long.MAX_VALUE : cursor(before);
+        List<TxView> page = accounts.history(player.id(), cursor, n);
+        Long next = page.size() == n ? page.get(page.size() - 1).id() : null;
+        return new HistoryReply(page, next);
+    }
+
+    @GET
+    @Path("account/transactions/search")
+    public SearchReply search(@Auth Player player, @QueryParam("q") String q, @QueryParam("limit") String limit) {
+        String query = Input.text(q, "q", 1, 64);
+        int n = Input.bounded(integer(limit, "limit"), 50, 1, MAX_PAGE, "limit");
+        return new SearchReply(accounts.search(player.id(), query, n));
+    }
+
+    @PUT
+    @Path("account/profile")
+    public UserReply profile(@Auth Player player, ProfileRequest body) {
+        Input.required(body, "request body");
+        return new UserReply("Profile updated",
+                UserView.of(accounts.updateProfile(player.id(), body.faction(), body.profilePicture())));
+    }
+
+    @PUT
+    @Path("account/password")
+    public PasswordReply password(@Auth Player player, PasswordRequest body) {
+        Input.required(body, "request body");
+        Account a = accounts.changePassword(player.id(), body.currentPassword(), body.newPassword());
+        return new PasswordReply("Password changed; other sessions are signed out", tokens.issue(a));
+    }
+
+    @GET
+    @Path("accounts/{account_number}")
+    public Lookup lookup(@Auth Player player, @PathParam("account_number") String number) {
+        String n = AccountNumbers.normalize(number);
+        Account a = n == null ? null : accounts.byNumber(n).filter(x -> !x.isSystem()).orElse(null);
+        if (a == null) {
+            throw ApiException.notFound("Account not found");
+        }
+        return new Lookup(a.accountNumber(), a.characterName(), a.faction());
+    }
+
+    private Account own(Player player) {
+        return accounts.byId(player.id()).orElseThrow(() -> ApiException.unauthorized("Account no longer exists"));
+    }
+
+    private static long cursor(String raw) {
+        try {
+            long c = Long.parseLong(raw.trim());
+            if (c < 1) {
+                throw new NumberFormatException();
+            }
+            return c;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("before must be a transaction id from next_cursor");
+        }
+    }
+
+    private static Integer integer(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package city.neotropolis.neobank.accounts;
+
+import city.neotropolis.neobank.auth.Passwords;
+import city.neotropolis.neobank.auth.Principals;
+import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.db.WriteSession;
+import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.ledger.Ledger;
+import city.neotropolis.neobank.ledger.Movement;
+import city.neotropolis.neobank.ledger.TxType;
+import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.web.ApiException;
+import city.neotropolis.neobank.web.Input;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Creating characters and changing what they own: profile and password. */
+public final class AccountService {
+    public static final int FACTION_MAX = 32;
+    public static final int PICTURE_MAX = 512;
+
+    /** What a new account starts with; the password is already hashed (or null for no login). */
+    public record NewAccount(String characterName, String passwordHash, String faction, boolean isAdmin,
+                             Credits startingBalance, String actor) {}
+
+    private final Database db;
+    private final Ledger ledger;
+    private final Passwords passwords;
+    private final Principals principals;
+    private final AccountNumbers numbers = new AccountNumbers();
+    private final Credits startingBalance;
+
+    public AccountService(Database db, Ledger ledger, Passwords passwords, Principals principals,
+                          Credits startingBalance) {
+        this.db = db;
+        this.ledger = ledger;
+        this.passwords = passwords;
+        this.principals = principals;
+        this.startingBalance = startingBalance;
+    }
+
+    public Credits startingBalance() {
+        return startingBalance;
+    }
+
+    /** A player registers a character: validated, hashed outside the writer, created with the starting balance. */
+    public Account register(String characterName, String password, String faction) {
+        String name = CharacterNames.clean(characterName);
+        String cleanFaction = faction(faction);
+        String hash = passwords.hashNew(password, "password");
+        NewAccount n = new NewAccount(name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance,
+                "player:register");
+        return db.writer().write(s -> create(s, n));
+    }
+
+    /**
+     * Creates an account inside an open write unit and issues its starting balance from the mint as
+     * a journal row, so the money supply stays exactly what the journal says.
+     */
+    public Account create(WriteSession s, NewAccount n) throws SQLException {
+        AccountDao dao = s.dao(AccountDao.class);
+        String key = CharacterNames.key(n.characterName());
+        if (dao.byNameKey(key).isPresent()) {
+            throw ApiException.badRequest("Character name already taken");
+        }
+        String number = numbers.next();
+        while (dao.countNumber(number) > 0) {
+            number = numbers.next();
+        }
+        long id = dao.insert(number, n.characterName(), key, n.passwordHash(), n.faction(), n.isAdmin(), false,
+                ledger.clock().millis());
+        if (n.startingBalance() != null && n.startingBalance().isPositive()) {
+            ledger.post(s, Movement.of(ledger.system().mintId(), id, n.startingBalance(), TxType.GENESIS,
+                    "Starting balance", n.actor()));
+        }
+        return dao.byId(id).orElseThrow();
+    }
+
+    public Optional<Account> byId(long id) {
+        return db.reads().withExtension(AccountDao.class, dao -> dao.byId(id));
+    }
+
+    public Optional<Account> byNumber(String number) {
+        return db.reads().withExtension(AccountDao.class, dao -> dao.byNumber(number));
+    }
+
+    public Optional<Account> byNameKey(String key) {
+        return db.reads().withExtension(AccountDao.class, dao -> dao.byNameKey(key));
+    }
+
+    public Account updateProfile(long id, String faction, String picture) {
+        String f = faction(faction);
+        String p = Input.optionalText(picture, "profile_picture", PICTURE_MAX);
+        if (p != null && !p.isEmpty() && !(p.startsWith("https://") || p.startsWith("data:image/"))
+                && p.codePointCount(0, p.length()) > 8) {
+            throw ApiException.badRequest("profile_picture must be an https:// or data:image/ URL, or a short emoji");
+        }
+        Account updated = db.writer().write(s -> {
+            s.dao(AccountDao.class).updateProfile(id, f, p);
+            return s.dao(AccountDao.class).byId(id).orElseThrow();
+        });
+        principals.invalidate(id);
+        return updated;
+    }
+
+    /** Checks the current password, stores the new one and retires every older token. */
+    public Account changePassword(long id, String current, String next) {
+        Account account = byId(id).orElseThrow(() -> ApiException.notFound("Account not found"));
+        Input.required(current, "current_password");
+        String hash = passwords.hashNew(next, "new_password");
+        if (!passwords.matches(current, account.passwordHash())) {
+            throw ApiException.badRequest("Current password is incorrect");
+        }
+        Account updated = db.writer().write(s -> {
+            s.dao(AccountDao.class).updatePassword(id, hash);
+            return s.dao(AccountDao.class).byId(id).orElseThrow();
+        });
+        principals.invalidate(id);
+        return updated;
+    }
+
+    public List<TxView> history(long id, long before, int limit) {
+        return db.reads().withExtension(AccountDao.class, dao -> dao.history(id, before, limit));
+    }
+
+    public List<TxView> search(long id, String q, int limit) {
+        String pattern = "%" + q.toLowerCase(Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return db.reads().withExtension(AccountDao.class, dao -> dao.search(id, pattern, limit));
+    }
+
+    /** A faction name, "" for none, or null when the caller did not send one. */
+    static String faction(String faction) {
+        return Input.optionalText(faction, "faction", FACTION_MAX);
+    }
+}

@@ -1,0 +1,27 @@
+package city.neotropolis.neobank.accounts;
+
+import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.ledger.TxType;
+import city.neotropolis.neobank.ledger.TxView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps the journal joined with both accounts' names ({@link #COLUMNS} / {@link #FROM}) to a {@link TxView}. */
+public final class TxRowMapper implements RowMapper<TxView> {
+    public static final String COLUMNS = "t.id, fa.account_number AS from_account, fa.character_name AS from_name, "
+            + "ta.account_number AS to_account, ta.character_name AS to_name, t.amount, t.memo, t.created_at, t.type";
+    public static final String FROM = "transactions t JOIN accounts fa ON fa.id = t.from_account_id "
+            + "JOIN accounts ta ON ta.id = t.to_account_id";
+
+    @Override
+    public TxView map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new TxView(rs.getLong("id"), rs.getString("from_account"), rs.getString("from_name"),
+                rs.getString("to_account"), rs.getString("to_name"), new Credits(rs.getLong("amount")),
+                rs.getString("memo"), Timestamps.iso(rs.getLong("created_at")),
+                TxType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,21 @@
+package city.neotropolis.neobank.auth;
+
+import io.dropwizard.auth.Authenticator;
+import java.util.Optional;
+
+/** A token is good when it verifies and its account still exists, is not frozen and has not rotated it out. */
+public final class TokenAuthenticator implements Authenticator<String, Player> {
+    private final Tokens tokens;
+    private final Principals principals;
+
+    public TokenAuthenticator(Tokens tokens, Principals principals) {
+        this.tokens = tokens;
+        this.principals = principals;
+    }
+
+    @Override
+    public Optional<Player> authenticate(String token) {
+        return tokens.verify(token).flatMap(claims -> principals.get(claims.accountId())
+                .filter(p -> !p.frozen() && p.tokenVersion() == claims.tokenVersion()));
+    }
+}

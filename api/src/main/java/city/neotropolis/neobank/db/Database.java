@@ -1,0 +1,128 @@
+package city.neotropolis.neobank.db;
+
+import city.neotropolis.neobank.ledger.Credits;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The database as the rest of the service sees it: a pool for reads, one {@link Writer} for every
+ * write, and the same migrations on SQLite and PostgreSQL.
+ */
+public final class Database implements Managed {
+    private final Dialect dialect;
+    private final Jdbi reads;
+    private final Writer writer;
+
+    private Database(Dialect dialect, Jdbi reads, Writer writer) {
+        this.dialect = dialect;
+        this.reads = reads;
+        this.writer = writer;
+    }
+
+    /** Fills in the driver and the connection settings each database needs. */
+    public static Dialect prepare(DataSourceFactory dsf) throws Exception {
+        Dialect dialect = Dialect.of(dsf.getUrl());
+        dsf.setDriverClass(dialect.driverClass());
+        dsf.setAutoCommentsEnabled(false);
+        Map<String, String> props = new HashMap<>(dsf.getProperties());
+        if (dialect == Dialect.SQLITE) {
+            String file = dsf.getUrl().substring("jdbc:sqlite:".length());
+            int q = file.indexOf('?');
+            Path parent = Path.of(q < 0 ? file : file.substring(0, q)).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            props.putIfAbsent("journal_mode", "WAL");
+            props.putIfAbsent("synchronous", "FULL");
+            props.putIfAbsent("busy_timeout", "10000");
+            props.putIfAbsent("foreign_keys", "true");
+        }
+        dsf.setProperties(props);
+        return dialect;
+    }
+
+    /** Applies pending migrations on a connection pool of its own, closed afterwards. */
+    public static void migrate(DataSourceFactory dsf) throws Exception {
+        ManagedDataSource ds = dsf.build(new MetricRegistry(), "migrations");
+        try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
+                new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
+            liquibase.update("");
+        }
+    }
+
+    public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch)
+            throws Exception {
+        Dialect dialect = prepare(dsf);
+        migrate(dsf);
+        Jdbi reads = configure(new JdbiFactory().build(env, dsf, "db"));
+        Writer writer;
+        if (dialect == Dialect.SQLITE) {
+            Properties props = new Properties();
+            props.putAll(dsf.getProperties());
+            Connection c = DriverManager.getConnection(dsf.getUrl(), props);
+            Jdbi single = configure(Jdbi.create(c));
+            single.installPlugin(new SqlObjectPlugin());
+            writer = new SqliteGroupCommitWriter(c, single, writeQueue, maxBatch);
+        } else {
+            writer = new PooledWriter(reads);
+        }
+        Database db = new Database(dialect, reads, writer);
+        // Writing starts now, not at server start: first-start setup (mint, house, first GM) needs it.
+        writer.start();
+        env.lifecycle().manage(db);
+        return db;
+    }
+
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.registerColumnMapper(Credits.class, (rs, col, ctx) -> new Credits(rs.getLong(col)));
+        jdbi.registerArgument(new CreditsArgumentFactory());
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Jdbi reads() {
+        return reads;
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    /** Reads that must agree with each other: one snapshot of the whole database. */
+    public <T, X extends Exception> T snapshot(HandleCallback<T, X> callback) throws X {
+        try (Handle h = reads.open()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback::withHandle);
+            }
+            return h.inTransaction(callback::withHandle);
+        }
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void stop() throws Exception {
+        writer.stop();
+    }
+}

@@ -1,0 +1,4 @@
+package city.neotropolis.neobank.ledger;
+
+/** A posted movement: its journal row and both balances right after it. */
+public record Posting(TxView transaction, Credits fromBalance, Credits toBalance) {}

@@ -1,0 +1,25 @@
+package city.neotropolis.neobank.ledger;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why credits moved; stored and shown as its lowercase code. */
+public enum TxType {
+    TRANSFER("transfer"),
+    CASINO_BET("casino_bet"),
+    CASINO_WIN("casino_win"),
+    ADMIN_ADJUSTMENT("admin_adjustment"),
+    EXTERNAL("external"),
+    FACTION_GRANT("faction_grant"),
+    GENESIS("genesis");
+
+    private final String code;
+
+    TxType(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,69 @@
+package city.neotropolis.neobank.web;
+
+import city.neotropolis.neobank.ledger.Credits;
+
+/** Checks on what players and terminals send, each failing with a 400 that names the field. */
+public final class Input {
+    private Input() {}
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ApiException.badRequest(field + " is required");
+        }
+        return value;
+    }
+
+    /** A required single-line string, trimmed, of min..max characters (code points). */
+    public static String text(String value, String field, int min, int max) {
+        String t = required(value, field).trim();
+        int n = t.codePointCount(0, t.length());
+        if (n < min) {
+            throw ApiException.badRequest(min <= 1 ? field + " must not be empty"
+                    : field + " must be at least " + min + " characters");
+        }
+        return checkedLine(t, field, max);
+    }
+
+    /** An optional single-line string: null stays null, otherwise at most max characters. */
+    public static String optionalText(String value, String field, int max) {
+        return value == null ? null : checkedLine(value.trim(), field, max);
+    }
+
+    private static String checkedLine(String t, String field, int max) {
+        if (t.codePointCount(0, t.length()) > max) {
+            throw ApiException.badRequest(field + " must be at most " + max + " characters");
+        }
+        if (hasControl(t)) {
+            throw ApiException.badRequest(field + " must not contain control characters");
+        }
+        return t;
+    }
+
+    public static boolean hasControl(String s) {
+        return s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF));
+    }
+
+    /** A positive amount of at most {@code max}. */
+    public static Credits positiveAmount(Credits amount, Credits max, String field) {
+        required(amount, field);
+        if (!amount.isPositive()) {
+            throw ApiException.badRequest(field + " must be greater than zero");
+        }
+        if (amount.compareTo(max) > 0) {
+            throw ApiException.badRequest(field + " must be at most " + max);
+        }
+        return amount;
+    }
+
+    /** A whole number between min and max, with a default when absent. */
+    public static int bounded(Integer value, int dflt, int min, int max, String field) {
+        if (value == null) {
+            return dflt;
+        }
+        if (value < min || value > max) {
+            throw ApiException.badRequest(field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,58 @@
+package city.neotropolis.neobank.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers itself (unknown static file, unparseable URI, a servlet's sendError)
+ * in the API's JSON shape instead of an HTML page. {@link Servlet} is for the application context,
+ * this class for the server as a whole.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    static String message(int code, String message) {
+        return switch (code) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body is too large";
+            case 414 -> "URI is too long";
+            case 431 -> "Request headers are too large";
+            default -> code < 500 ? "Bad request" : "Internal error";
+        };
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+            String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+        return super.generateAcceptableResponse(request, response, callback, "application/json",
+                List.of(StandardCharsets.UTF_8), code, message, cause);
+    }
+
+    @Override
+    protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
+        writer.write("{\"error\":" + JsonResponses.quote(message(code, message)) + "}");
+    }
+
+    /** The same for the servlet context that serves the SPA and the API. */
+    public static final class Servlet extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        @Override
+        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                String contentType, List<Charset> charsets, int code, String message, Throwable cause)
+                throws IOException {
+            return super.generateAcceptableResponse(request, response, callback, "application/json",
+                    List.of(StandardCharsets.UTF_8), code, message, cause);
+        }
+
+        @Override
+        protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
+            writer.write("{\"error\":" + JsonResponses.quote(JsonErrorHandler.message(code, message)) + "}");
+        }
+    }
+}
