@@ -3,6 +3,7 @@ package city.neotropolis.neobank;
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountResource;
 import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.AdminBootstrap;
 import city.neotropolis.neobank.auth.AuthResource;
 import city.neotropolis.neobank.auth.JwtAuthFilter;
@@ -109,6 +110,9 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         if (!rl.enabled) {
             LOG.warn("Rate limits are OFF (NEOBANK_RATE_LIMITS_ENABLED=false)");
         }
+        LedgerVerifier verifier = new LedgerVerifier(database);
+        Core core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
+                new AuditLog(clock), tokens, passwords, principals, directory, accounts, limiter);
 
         env.jersey().register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
                 .setAuthenticator(new TokenAuthenticator(tokens, principals))
@@ -129,6 +133,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         env.jersey().register(new AccountResource(accounts, tokens));
         env.jersey().register(new TransferResource(ledger, idempotency, directory, limiter,
                 rl.transfersPerPlayer.rule("transfers"), config.getBank().maxAmount));
+        registerFeatures(core, env);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
         env.servlets().addFilter("security-headers", new SecurityHeadersFilter(sec.corsOriginSet()))
@@ -148,8 +153,6 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         }, 1, 60, TimeUnit.MINUTES);
 
         env.healthChecks().register("ledger", new com.codahale.metrics.health.HealthCheck() {
-            private final LedgerVerifier verifier = new LedgerVerifier(database);
-
             @Override
             protected Result check() {
                 LedgerVerifier.Report r = verifier.verify();
@@ -158,6 +161,10 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         });
         LOG.info("NeoBank ready to start on {} in {} ms", database.dialect(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
+    private static void registerFeatures(Core core, Environment env) {
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */

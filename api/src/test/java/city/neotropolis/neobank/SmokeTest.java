@@ -1,0 +1,35 @@
+package city.neotropolis.neobank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.neotropolis.neobank.support.Api;
+import city.neotropolis.neobank.support.TestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("The service starts on a fresh SQLite file")
+class SmokeTest {
+    static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite();
+
+    @Test
+    @DisplayName("and answers /health as healthy")
+    void health() {
+        Api api = TestApp.api(APP);
+        Api.Res r = api.get("/health", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("healthy");
+        assertThat(r.json().get("service").asText()).isEqualTo("neobank");
+    }
+
+    @Test
+    @DisplayName("and lets the first GM log in with the configured password")
+    void gmLogin() {
+        Api api = TestApp.api(APP);
+        Api.Session gm = api.gm();
+        assertThat(api.get("/api/v1/account", gm.token()).json().at("/account/is_admin").asBoolean()).isTrue();
+    }
+}
