@@ -30,6 +30,19 @@ public final class TestApp {
                 all.toArray(ConfigOverride[]::new));
     }
 
+    /** The real service on a fresh PostgreSQL database; use only in classes enabled by {@link Postgres#AVAILABLE}. */
+    public static DropwizardAppExtension<NeoBankConfiguration> postgres(ConfigOverride... overrides) {
+        Path dir = tempDir();
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("database.url", () -> Postgres.available() ? Postgres.freshDatabase()
+                : "jdbc:postgresql://127.0.0.1:5432/unavailable"));
+        all.add(ConfigOverride.config("database.user", Postgres.USER));
+        all.add(ConfigOverride.config("bank.dataDir", dir.toString()));
+        all.addAll(List.of(overrides));
+        return new DropwizardAppExtension<>(NeoBankApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+                all.toArray(ConfigOverride[]::new));
+    }
+
     public static Path tempDir() {
         try {
             return Files.createTempDirectory("neobank-test-");
