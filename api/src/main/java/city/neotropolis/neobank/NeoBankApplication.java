@@ -22,10 +22,10 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.ledger.SystemAccounts;
 import city.neotropolis.neobank.ledger.TransferResource;
 import city.neotropolis.neobank.web.BodyLimitFilter;
+import city.neotropolis.neobank.web.EdgeFilter;
 import city.neotropolis.neobank.web.ErrorMappers;
 import city.neotropolis.neobank.web.JsonErrorHandler;
 import city.neotropolis.neobank.web.RateLimiter;
-import city.neotropolis.neobank.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -136,7 +136,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         registerFeatures(core, env);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
-        env.servlets().addFilter("security-headers", new SecurityHeadersFilter(sec.corsOriginSet()))
+        env.servlets().addFilter("edge", new EdgeFilter(sec.corsOriginSet()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("body-limit", new BodyLimitFilter(sec.maxBodyBytes))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
