@@ -60,6 +60,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(NeoBankApplication.class);
 
     private Database database;
+    private Core core;
 
     public static void main(String[] args) throws Exception {
         new NeoBankApplication().run(args);
@@ -111,7 +112,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
             LOG.warn("Rate limits are OFF (NEOBANK_RATE_LIMITS_ENABLED=false)");
         }
         LedgerVerifier verifier = new LedgerVerifier(database);
-        Core core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
+        core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
                 new AuditLog(clock), tokens, passwords, principals, directory, accounts, limiter);
 
         env.jersey().register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
@@ -191,6 +192,11 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                     .setCoercion(CoercionInputShape.EmptyString, t == LogicalType.Textual
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+    }
+
+    /** The shared services, for tests and admin tasks that run inside the same process. */
+    public Core core() {
+        return core;
     }
 
     /** The database, for tests and admin tasks that run inside the same process. */
