@@ -14,6 +14,7 @@ import city.neotropolis.neobank.auth.SecretKeys;
 import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.health.HealthServlet;
 import city.neotropolis.neobank.ledger.Genesis;
 import city.neotropolis.neobank.ledger.Idempotency;
@@ -100,7 +101,13 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         NeoBankConfiguration.Security sec = config.getSecurity();
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Passwords passwords = new Passwords(sec.bcryptCost);
-        Principals principals = new Principals(database.reads(), sec.principalCache.toJavaDuration());
+        // With several replicas (PostgreSQL), another replica's freeze or password change reaches
+        // this one only through the database: keep what it caches about a token short-lived.
+        java.time.Duration principalTtl = sec.principalCache.toJavaDuration();
+        if (database.dialect() == Dialect.POSTGRESQL && principalTtl.compareTo(java.time.Duration.ofSeconds(2)) > 0) {
+            principalTtl = java.time.Duration.ofSeconds(2);
+        }
+        Principals principals = new Principals(database.reads(), principalTtl);
         AccountDirectory directory = new AccountDirectory(database.reads());
         AccountService accounts = new AccountService(database, ledger, passwords, principals,
                 config.getBank().startingBalance);
