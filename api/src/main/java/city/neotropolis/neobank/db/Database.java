@@ -11,6 +11,7 @@ import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import java.nio.file.Files;
 import liquibase.Scope;
 import liquibase.ui.LoggerUIService;
+import liquibase.UpdateSummaryOutputEnum;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -67,7 +68,7 @@ public final class Database implements Managed {
                 new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
             // Liquibase talks to stdout through its UI service; send that to the log instead.
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.showSummaryOutput", "LOG"), () -> liquibase.update(""));
+                    "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG), () -> liquibase.update(""));
         }
     }
 
