@@ -28,6 +28,12 @@ public final class JsonErrorHandler extends ErrorHandler {
         };
     }
 
+    /** Jetty writes error bodies for GET, POST and HEAD only; a PUT or DELETE deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
             String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
@@ -42,6 +48,11 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     /** The same for the servlet context that serves the SPA and the API. */
     public static final class Servlet extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
         @Override
         protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                 String contentType, List<Charset> charsets, int code, String message, Throwable cause)
