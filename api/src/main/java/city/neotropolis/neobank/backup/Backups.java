@@ -5,6 +5,7 @@ import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class Backups {
             + "backup CronJob runs it); this endpoint snapshots SQLite only";
 
     /** A kept snapshot. The check figures are present only right after it was taken. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Backup(String name, long sizeBytes, String createdAt, String integrity, Boolean ledgerOk,
                          Credits moneySupply, Long accounts, Long transactions, Long durationMs) {}
 
@@ -138,8 +140,18 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.sort(Comparator.comparing(Backup::name).reversed());
+        out.sort(Comparator.comparing((Backup b) -> order(b.name())).reversed());
         return out;
+    }
+
+    /** Sorts by time, then by the -N suffix of snapshots taken within the same second. */
+    private static String order(String name) {
+        Matcher m = NAME.matcher(name);
+        if (!m.matches()) {
+            return name;
+        }
+        String suffix = m.group(2) == null ? "" : m.group(2).substring(1);
+        return m.group(1) + "-" + "0".repeat(3 - suffix.length()) + suffix;
     }
 
     /** The file of a kept snapshot; anything that is not exactly a snapshot's name is not found. */
