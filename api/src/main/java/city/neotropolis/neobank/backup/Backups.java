@@ -8,9 +8,11 @@ import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -100,7 +102,9 @@ public final class Backups {
                     throw new ApiException(500, "The backup failed its check and was not kept: " + check.problem());
                 }
                 Path file = dir.resolve(name);
+                force(tmp);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                force(dir);
                 long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 LOG.info("Backup {} kept: {} bytes, {} transactions, money supply {}, {} ms", name, Files.size(file),
                         check.ledger().transactions(), check.ledger().moneySupply(), ms);
@@ -115,6 +119,15 @@ public final class Backups {
         } catch (IOException e) {
             LOG.error("Backup failed", e);
             throw new ApiException(500, "The backup could not be written: " + e.getMessage());
+        }
+    }
+
+    /** A kept backup must survive a power cut as surely as a commit: fsync the file, then its directory entry. */
+    private static void force(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("Could not fsync {} (not supported here?)", p, e);
         }
     }
 
