@@ -44,8 +44,8 @@ class AdminRoutesTest {
         }
 
         /**
-         * Refused POSTs go on a connection of their own: Jetty may close a connection whose request
-         * body it never read, and a client reusing it then reads EOF instead of an answer.
+         * Refused calls go on a connection of their own: once in a full-suite run, a kept-alive
+         * connection read EOF right after a refused POST (whose body the server never reads).
          */
         Api.Res callFresh(String token) {
             return call(TestApp.api(APP), token);
