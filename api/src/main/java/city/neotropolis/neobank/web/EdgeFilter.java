@@ -49,7 +49,15 @@ public final class EdgeFilter implements Filter {
         Wrapper wrapper = new Wrapper(http, out);
         chain.doFilter(req, wrapper);
         if (!wrapper.wroteBody && !out.isCommitted() && out.getStatus() >= 400) {
+            closeIfBodyUnread(http, out);
             JsonResponses.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
+        }
+    }
+
+    /** See {@link CloseAfterRefusalFilter}: the same for errors from servlets outside Jersey. */
+    static void closeIfBodyUnread(HttpServletRequest http, HttpServletResponse out) {
+        if (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null) {
+            out.setHeader("Connection", "close");
         }
     }
 
@@ -96,6 +104,7 @@ public final class EdgeFilter implements Filter {
             }
             resetBuffer();
             wroteBody = true;
+            closeIfBodyUnread(request, (HttpServletResponse) getResponse());
             JsonResponses.write((HttpServletResponse) getResponse(), sc, JsonErrorHandler.message(sc, msg));
         }
 
