@@ -165,6 +165,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
 
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
     private static void registerFeatures(Core core, Environment env) {
+        city.neotropolis.neobank.casino.CasinoFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
