@@ -12,8 +12,12 @@ final class Fairness {
     private static final String READ = "SELECT server_seed, server_seed_hash, client_seed, nonce "
             + "FROM casino_fairness WHERE account_id = ?";
     private static final String CREATE = "INSERT INTO casino_fairness "
-            + "(account_id, server_seed, server_seed_hash, client_seed, nonce, created_at) VALUES (?, ?, ?, ?, 0, ?)";
-    private static final String ADVANCE = "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ?";
+            + "(account_id, server_seed, server_seed_hash, client_seed, nonce, created_at) VALUES (?, ?, ?, ?, 0, ?) "
+            + "ON CONFLICT (account_id) DO NOTHING";
+    private static final String CLAIM = "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ? "
+            + "RETURNING server_seed, server_seed_hash, client_seed, nonce";
+    private static final String LOCK = "UPDATE casino_fairness SET nonce = nonce WHERE account_id = ? "
+            + "RETURNING server_seed, server_seed_hash, client_seed, nonce";
     private static final String SET_CLIENT = "UPDATE casino_fairness SET client_seed = ? WHERE account_id = ?";
     private static final String REPLACE = "UPDATE casino_fairness SET server_seed = ?, server_seed_hash = ?, "
             + "nonce = 0, created_at = ? WHERE account_id = ?";
@@ -31,29 +35,45 @@ final class Fairness {
 
     /** The player's seeds, created with a fresh server seed and a random client seed at first use. */
     Seeds current(WriteSession s, long accountId) throws SQLException {
-        PreparedStatement ps = s.prepare(READ);
-        ps.setLong(1, accountId);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                return new Seeds(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
-            }
+        Seeds seeds = read(s, READ, accountId);
+        if (seeds == null) {
+            create(s, accountId);
+            seeds = read(s, READ, accountId);
         }
-        String seed = ProvablyFair.newServerSeed();
-        Seeds fresh = new Seeds(seed, ProvablyFair.hash(seed), ProvablyFair.newClientSeed(), 0);
-        PreparedStatement insert = s.prepare(CREATE);
-        insert.setLong(1, accountId);
-        insert.setString(2, fresh.serverSeed());
-        insert.setString(3, fresh.serverSeedHash());
-        insert.setString(4, fresh.clientSeed());
-        insert.setLong(5, clock.millis());
-        insert.executeUpdate();
-        return fresh;
+        return seeds;
     }
 
-    void advance(WriteSession s, long accountId) throws SQLException {
-        PreparedStatement ps = s.prepare(ADVANCE);
+    /**
+     * Takes the next nonce for a spin: the seeds with the nonce this spin uses. The update locks
+     * the player's row first thing, so two spins of one player (on PostgreSQL, where units run
+     * side by side) take turns and never share a nonce or a free spin.
+     */
+    Seeds claim(WriteSession s, long accountId) throws SQLException {
+        Seeds after = read(s, CLAIM, accountId);
+        if (after == null) {
+            create(s, accountId);
+            after = read(s, CLAIM, accountId);
+        }
+        return new Seeds(after.serverSeed(), after.serverSeedHash(), after.clientSeed(), after.nonce() - 1);
+    }
+
+    private static Seeds read(WriteSession s, String sql, long accountId) throws SQLException {
+        PreparedStatement ps = s.prepare(sql);
         ps.setLong(1, accountId);
-        ps.executeUpdate();
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new Seeds(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
+        }
+    }
+
+    private void create(WriteSession s, long accountId) throws SQLException {
+        String seed = ProvablyFair.newServerSeed();
+        PreparedStatement insert = s.prepare(CREATE);
+        insert.setLong(1, accountId);
+        insert.setString(2, seed);
+        insert.setString(3, ProvablyFair.hash(seed));
+        insert.setString(4, ProvablyFair.newClientSeed());
+        insert.setLong(5, clock.millis());
+        insert.executeUpdate();
     }
 
     Seeds setClientSeed(WriteSession s, long accountId, String clientSeed) throws SQLException {
@@ -67,7 +87,8 @@ final class Fairness {
 
     /** Reveals the current server seed and commits to a new one; the nonce starts again at 0. */
     Seeds[] rotate(WriteSession s, long accountId) throws SQLException {
-        Seeds old = current(s, accountId);
+        current(s, accountId);
+        Seeds old = read(s, LOCK, accountId);
         long now = clock.millis();
         PreparedStatement reveal = s.prepare(REVEAL);
         reveal.setString(1, old.serverSeedHash());

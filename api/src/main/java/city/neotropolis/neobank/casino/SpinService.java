@@ -78,6 +78,7 @@ public final class SpinService {
 
     private Object settle(WriteSession s, Player player, CasinoGames.Game game, Credits bet, String key)
             throws SQLException {
+        Fairness.Seeds seeds = fairness.claim(s, player.id());
         GameConfig config = configs.read(s, game.name());
         if (!config.isEnabled()) {
             throw ApiException.badRequest(game.title() + " is closed right now");
@@ -106,7 +107,6 @@ public final class SpinService {
                     + "try a smaller bet");
         }
 
-        Fairness.Seeds seeds = fairness.current(s, player.id());
         int[] stops = ProvablyFair.stops(seeds.serverSeed(), seeds.clientSeed(), seeds.nonce(),
                 game.math().set(config.payoutPercentage()));
         SpinOutcome outcome = SpinOutcome.of(machine, stops, bet);
@@ -139,7 +139,6 @@ public final class SpinService {
             ps.setLong(3, player.id());
             ps.executeUpdate();
         }
-        fairness.advance(s, player.id());
         long spinId = record(s, player.id(), game, bet, free ? Credits.ZERO : totalBet, outcome, free, awarded,
                 config.payoutPercentage(), seeds);
 
