@@ -27,13 +27,30 @@ public final class ProvablyFair {
     /** Client seeds: printable ASCII without ':' (the separator), 1–64 characters. */
     public static final Pattern CLIENT_SEED = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]{1,64}");
 
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** A thread's HMAC, still keyed with the last seed it used (re-keying costs as much as a spin). */
+    private static final class KeyedMac {
+        final Mac mac;
+        String key;
+
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
-    });
+
+        Mac keyedWith(String serverSeed) throws InvalidKeyException {
+            if (!serverSeed.equals(key)) {
+                key = null;
+                mac.init(new SecretKeySpec(serverSeed.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+                key = serverSeed;
+            }
+            return mac;
+        }
+    }
+
+    private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(KeyedMac::new);
 
     private ProvablyFair() {}
 
@@ -89,8 +106,7 @@ public final class ProvablyFair {
 
         Stream(String serverSeed, String clientSeed, long nonce) {
             try {
-                mac = MACS.get();
-                mac.init(new SecretKeySpec(serverSeed.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+                mac = MACS.get().keyedWith(serverSeed);
             } catch (InvalidKeyException e) {
                 throw new IllegalStateException(e);
             }

@@ -58,7 +58,12 @@ public final class GameMath {
         if (!GAMES.contains(name)) {
             throw new IllegalArgumentException("Unknown game " + name);
         }
-        return BUILT.computeIfAbsent(name, n -> new GameMath(load(DATA_MAPPER, "/casino/" + n + ".json")));
+        return BUILT.computeIfAbsent(name, n -> new GameMath(definition(n)));
+    }
+
+    /** A built-in game's data file, freshly read. */
+    public static GameDefinition definition(String name) {
+        return load(DATA_MAPPER, "/casino/" + name + ".json");
     }
 
     private static final ObjectMapper DATA_MAPPER = new ObjectMapper()

@@ -40,6 +40,8 @@ public final class ParCalculator {
         }
         int[] pos = new int[reels];
         long outcomes = 0;
+        int lineCount = m.lines();
+        long top = m.topLinePay();
         long max = 0;
         for (int j = 0; j < stops; j++) {
             pos[tuning] = j;
@@ -57,8 +59,13 @@ public final class ParCalculator {
                 for (int r : others) {
                     weight *= baseWeights[r][pos[r]];
                 }
-                long units = m.winUnits(pos);
-                boolean trig = m.triggersFreeSpins(m.scatters(pos));
+                long units = 0;
+                for (int l = 0; l < lineCount; l++) {
+                    units += m.linePay(pos, l);
+                }
+                int scatters = m.scatters(pos);
+                units += m.scatterPayUnits(scatters);
+                boolean trig = m.triggersFreeSpins(scatters);
                 double win = units / lines;
                 max = Math.max(max, units);
                 sw += weight * win;
@@ -70,7 +77,7 @@ public final class ParCalculator {
                 if (units > 0 || trig) {
                     sh += weight;
                 }
-                if (units > 0 && m.hasTopAward(pos)) {
+                if (units >= top && m.hasTopAward(pos)) {
                     stop += weight;
                 }
                 outcomes++;
