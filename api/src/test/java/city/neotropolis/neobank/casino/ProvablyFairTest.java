@@ -78,6 +78,21 @@ class ProvablyFairTest {
         }
     }
 
+    @Test
+    @DisplayName("reproduce the worked example of docs/casino.md: 🏢 ㊙️ 🏢 paying 15 × the bet")
+    void workedExample() {
+        String seed = "3f8a1c2e9b7d4a6f0e5c8b2a1d9f7e3c6b4a2d8f1e9c7b5a3d6f2e8c4b1a9d7f";
+        assertThat(ProvablyFair.hash(seed)).isEqualTo("a9774aeb7b2cc7a01b6e8b80ee20391e29d7b48ac8d207ed3341b750d49282f4");
+        GameMath math = GameMath.builtIn("glitch_grid");
+        ReelSet set = math.set(96);
+        assertThat(set.total(0)).isEqualTo(8995);
+        int[] stops = ProvablyFair.stops(seed, "neon-rain", 0, set);
+        assertThat(stops).containsExactly(4, 2, 3);
+        SpinOutcome o = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.ledger.Credits.of(1));
+        assertThat(o.grid().get(0)).containsExactly("🏢", "㊙️", "🏢");
+        assertThat(o.winUnits()).isEqualTo(15);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"glitch_grid", "starlight_smuggler"})
     @DisplayName("stop frequencies pass a chi-square test at 99 % on every reel (200,000 spins)")
