@@ -1,9 +1,10 @@
 package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.casino.math.GameMath;
+import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
-import city.neotropolis.neobank.web.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public final class CasinoFeature {
         long t0 = System.nanoTime();
         CasinoGames games = new CasinoGames();
         LOG.info("Casino reel sets for {} games x {} settings verified in {} ms", games.all().size(),
-                71, (System.nanoTime() - t0) / 1_000_000);
+                GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1, (System.nanoTime() - t0) / 1_000_000);
         Fairness fairness = new Fairness(core.clock());
         CasinoConfigService configs = new CasinoConfigService(core.db(), games, core.audit(), core.clock(),
                 core.config().getBank().maxAmount);

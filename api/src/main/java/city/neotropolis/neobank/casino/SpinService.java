@@ -23,8 +23,9 @@ import java.time.Clock;
  * together or not at all.
  */
 public final class SpinService {
-    private static final String ACCOUNT = "SELECT balance, frozen, free_spins, free_spin_bet FROM accounts WHERE id = ?";
-    private static final String HOUSE = "SELECT balance FROM accounts WHERE id = ?";
+    /** The player's state and the house's balance in one read: every spin touches the house row. */
+    private static final String ACCOUNTS = "SELECT id, balance, frozen, free_spins, free_spin_bet FROM accounts "
+            + "WHERE id IN (?, ?)";
     private static final String FREE_SPINS = "UPDATE accounts SET free_spins = ?, free_spin_bet = ? WHERE id = ?";
     private static final String RECORD = "INSERT INTO casino_spins (account_id, game, bet, total_bet, win, "
             + "was_free_spin, free_spins_awarded, payout_percentage, stops, server_seed_hash, client_seed, nonce, "
@@ -33,7 +34,8 @@ public final class SpinService {
     /** What a spin request asks for, as its Idempotency-Key fingerprint sees it. */
     public record SpinRequest(Credits betAmount) {}
 
-    private record AccountState(Credits balance, boolean frozen, int freeSpins, Credits freeSpinBet) {}
+    private record AccountState(Credits balance, boolean frozen, int freeSpins, Credits freeSpinBet,
+                                Credits houseBalance) {}
 
     private final Ledger ledger;
     private final Idempotency idempotency;
@@ -83,7 +85,8 @@ public final class SpinService {
         if (!config.isEnabled()) {
             throw ApiException.badRequest(game.title() + " is closed right now");
         }
-        AccountState account = account(s, player.id());
+        long houseId = ledger.system().houseId();
+        AccountState account = account(s, player.id(), houseId);
         if (account.frozen()) {
             throw ApiException.badRequest("Account " + player.accountNumber() + " is frozen");
         }
@@ -101,8 +104,7 @@ public final class SpinService {
         if (!free && account.balance().compareTo(totalBet) < 0) {
             throw ApiException.badRequest("Insufficient funds");
         }
-        long houseId = ledger.system().houseId();
-        if (houseBalance(s, houseId).compareTo(game.maxWin(bet)) < 0) {
+        if (account.houseBalance().compareTo(game.maxWin(bet)) < 0) {
             throw ApiException.unavailable("The house cannot cover the largest possible win at this bet right now; "
                     + "try a smaller bet");
         }
@@ -151,26 +153,28 @@ public final class SpinService {
                 spinId, seeds.clientSeed(), seeds.nonce(), seeds.serverSeedHash());
     }
 
-    private AccountState account(WriteSession s, long id) throws SQLException {
-        PreparedStatement ps = s.prepare(ACCOUNT);
+    private AccountState account(WriteSession s, long id, long houseId) throws SQLException {
+        PreparedStatement ps = s.prepare(ACCOUNTS);
         ps.setLong(1, id);
+        ps.setLong(2, houseId);
+        AccountState player = null;
+        Credits house = Credits.ZERO;
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw ApiException.notFound("Account not found");
+            while (rs.next()) {
+                if (rs.getLong(1) == houseId) {
+                    house = new Credits(rs.getLong(2));
+                } else {
+                    long freeBet = rs.getLong(5);
+                    Credits freeSpinBet = rs.wasNull() ? null : new Credits(freeBet);
+                    player = new AccountState(new Credits(rs.getLong(2)), rs.getBoolean(3), rs.getInt(4),
+                            freeSpinBet, null);
+                }
             }
-            long freeBet = rs.getLong(4);
-            return new AccountState(new Credits(rs.getLong(1)), rs.getBoolean(2), rs.getInt(3),
-                    rs.wasNull() ? null : new Credits(freeBet));
         }
-    }
-
-    private static Credits houseBalance(WriteSession s, long houseId) throws SQLException {
-        PreparedStatement ps = s.prepare(HOUSE);
-        ps.setLong(1, houseId);
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new Credits(rs.getLong(1));
+        if (player == null) {
+            throw ApiException.notFound("Account not found");
         }
+        return new AccountState(player.balance(), player.frozen(), player.freeSpins(), player.freeSpinBet(), house);
     }
 
     private long record(WriteSession s, long accountId, CasinoGames.Game game, Credits bet, Credits staked,

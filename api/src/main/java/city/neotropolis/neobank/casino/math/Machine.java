@@ -141,34 +141,15 @@ public final class Machine {
             return 0;
         }
         if (wild < 0 || first != wild) {
-            int run = 1;
-            while (run < reels) {
-                int s = windows[run][stops[run]][path[run]];
-                if (s != first && s != wild) {
-                    break;
-                }
-                run++;
-            }
-            return linePay[first][run];
+            return linePay[first][run(stops, path, first, 1)];
         }
         // Leading wilds: pay as wilds alone or as the first other symbol they stand in for.
-        int wilds = 1;
-        while (wilds < reels && windows[wilds][stops[wilds]][path[wilds]] == wild) {
-            wilds++;
-        }
+        int wilds = run(stops, path, wild, 1);
         long best = linePay[wild][wilds];
         if (wilds < reels) {
             int sym = windows[wilds][stops[wilds]][path[wilds]];
             if (sym != scatter) {
-                int run = wilds + 1;
-                while (run < reels) {
-                    int s = windows[run][stops[run]][path[run]];
-                    if (s != sym && s != wild) {
-                        break;
-                    }
-                    run++;
-                }
-                best = Math.max(best, linePay[sym][run]);
+                best = Math.max(best, linePay[sym][run(stops, path, sym, wilds + 1)]);
             }
         }
         return best;
@@ -188,17 +169,20 @@ public final class Machine {
 
     /** How many reels of the line's left-to-right run count toward its pay. */
     public int lineRun(int[] stops, int line) {
-        int sym = lineSymbol(stops, line);
-        int[] path = paylines[line];
-        int run = 0;
-        while (run < reels) {
-            int s = windows[run][stops[run]][path[run]];
+        return run(stops, paylines[line], lineSymbol(stops, line), 0);
+    }
+
+    /** Where the run of {@code sym} (or the wild) along a path, counted from reel {@code from}, ends. */
+    private int run(int[] stops, int[] path, int sym, int from) {
+        int end = from;
+        while (end < reels) {
+            int s = windows[end][stops[end]][path[end]];
             if (s != sym && s != wild) {
                 break;
             }
-            run++;
+            end++;
         }
-        return run;
+        return end;
     }
 
     public int scatters(int[] stops) {
