@@ -271,6 +271,14 @@ class CasinoApiTest {
                 assertThat(own.get("server_seed").asText()).isEqualTo(revealed);
                 assertThat(own.get("verified").asBoolean()).isTrue();
             }
+            JsonNode reels = api.get("/api/v1/casino/games/starlight_smuggler/reels?payout=96", p.token()).json();
+            ReelSet set = GameMath.builtIn("starlight_smuggler").set(96);
+            for (int r = 0; r < set.reels(); r++) {
+                List<Long> published = new ArrayList<>();
+                reels.at("/reels/" + r + "/weights").forEach(w -> published.add(w.asLong()));
+                assertThat(published).as("published weights of reel %d", r + 1)
+                        .containsExactly(java.util.Arrays.stream(set.weights(r)).boxed().toArray(Long[]::new));
+            }
             Api.Session other = api.player("snoop");
             assertThat(api.get("/api/v1/casino/spins/" + spins.get(0).get("spin_id").asLong(), other.token())
                     .status()).isEqualTo(404);
