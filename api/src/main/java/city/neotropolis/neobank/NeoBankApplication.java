@@ -6,6 +6,7 @@ import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.admin.AdminFeature;
 import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.AdminBootstrap;
+import city.neotropolis.neobank.casino.CasinoFeature;
 import city.neotropolis.neobank.auth.AuthResource;
 import city.neotropolis.neobank.auth.JwtAuthFilter;
 import city.neotropolis.neobank.auth.Passwords;
@@ -179,6 +180,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
     private static void registerFeatures(Core core, Environment env) {
         AdminFeature.register(core, env);
+        CasinoFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
