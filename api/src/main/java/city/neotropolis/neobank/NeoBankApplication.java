@@ -14,6 +14,7 @@ import city.neotropolis.neobank.auth.SecretKeys;
 import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthServlet;
 import city.neotropolis.neobank.ledger.Genesis;
 import city.neotropolis.neobank.ledger.Idempotency;
@@ -165,6 +166,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
 
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
     private static void registerFeatures(Core core, Environment env) {
+        ExternalFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
