@@ -63,6 +63,13 @@ final class Terminals {
         return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions").mapTo(Long.class).one());
     }
 
+    /** Journal rows from this account carrying this idempotency key. */
+    long journalRows(String fromAccount, String idempotencyKey) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions t JOIN accounts a "
+                + "ON a.id = t.from_account_id WHERE a.account_number = :n AND t.idempotency_key = :k")
+                .bind("n", fromAccount).bind("k", idempotencyKey).mapTo(Long.class).one());
+    }
+
     long balanceOf(String accountNumber) {
         return db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
                 .bind("n", accountNumber).mapTo(Long.class).one());
