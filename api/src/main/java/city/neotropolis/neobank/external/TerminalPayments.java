@@ -72,15 +72,19 @@ public final class TerminalPayments {
             throw ApiException.badRequest("from_account and to_account must be different accounts");
         }
         Kind kind = kind(key, from, to);
-        if (kind == Kind.CHARGE) {
-            pins.check(from.id(), body.pin());
-        }
+        // A terminal that sends a PIN has it checked here (bcrypt, outside the writer); without one,
+        // the unit itself refuses a player who has a PIN.
+        boolean pinChecked = kind == Kind.CHARGE && body.pin() != null && pins.check(from.id(), body.pin());
+        boolean pinNeeded = kind == Kind.CHARGE && !pinChecked;
         Normalized normalized = new Normalized(from.accountNumber(), to.accountNumber(), amount,
                 memo == null ? "" : memo);
         Movement m = Movement.of(from.id(), to.id(), amount, TxType.EXTERNAL, normalized.memo(), key.principalKey())
                 .withIdempotencyKey(idempotencyKey);
         return idempotency.run(key.principalKey(), idempotencyKey, ROUTE, normalized, s -> {
             keys.ensureActive(s, key);
+            if (pinNeeded) {
+                pins.refuseIfSet(s, from.id());
+            }
             Posting p = ledger.post(s, m);
             return new Idempotency.Reply(201, new Reply("Transaction successful", p.transaction()));
         });

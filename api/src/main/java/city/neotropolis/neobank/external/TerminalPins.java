@@ -1,7 +1,11 @@
 package city.neotropolis.neobank.external;
 
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.db.WriteSession;
 import city.neotropolis.neobank.web.ApiException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +23,8 @@ public final class TerminalPins {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     private static final Pattern SHAPE = Pattern.compile("[0-9]{4,6}");
+    private static final String HAS_PIN = "SELECT 1 FROM terminal_pins WHERE account_id = ?";
+    private static final String PIN_REQUIRED = "This player has set a terminal PIN: send it as pin";
 
     private final Database db;
     private final Clock clock;
@@ -46,20 +52,32 @@ public final class TerminalPins {
         return true;
     }
 
-    public boolean has(long accountId) {
-        return state(accountId).isPresent();
+    /**
+     * Inside a charge's write unit, when no PIN was checked before it: refuses a player who has a
+     * PIN. Most players have none, so most charges pay for this one primary-key lookup in the
+     * writer instead of a pooled read before it; and a PIN set a moment ago is never skipped.
+     */
+    public void refuseIfSet(WriteSession s, long accountId) throws SQLException {
+        PreparedStatement ps = s.prepare(HAS_PIN);
+        ps.setLong(1, accountId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                throw ApiException.badRequest(PIN_REQUIRED);
+            }
+        }
     }
 
     /**
-     * Lets a terminal charge this player: nothing to do without a PIN; otherwise the right PIN,
-     * outside a lockout.
+     * Checks the PIN a terminal sent for this player: the right PIN, outside a lockout.
      *
-     * @throws ApiException 400 missing or wrong PIN; 409 another check for this player is running;
+     * @return true when the player has a PIN and this is it; false when the player has none (the
+     *     charge's unit then checks again with {@link #refuseIfSet})
+     * @throws ApiException 400 wrong PIN; 409 another check for this player is running;
      *     429 (with Retry-After) while locked
      */
-    public void check(long accountId, String pin) {
+    public boolean check(long accountId, String pin) {
         if (state(accountId).isEmpty()) {
-            return;
+            return false;
         }
         if (checking.putIfAbsent(accountId, Boolean.TRUE) != null) {
             throw ApiException.conflict("A PIN check for this player is already running; try again");
@@ -68,14 +86,14 @@ public final class TerminalPins {
             // Read again now that no other check for this player can run: it may have just locked.
             TerminalPinDao.PinState st = state(accountId).orElse(null);
             if (st == null) {
-                return;
+                return false;
             }
             long now = clock.millis();
             if (st.lockedUntil() != null && st.lockedUntil() > now) {
                 throw locked(st.lockedUntil() - now);
             }
             if (pin == null) {
-                throw ApiException.badRequest("This player has set a terminal PIN: send it as pin");
+                throw ApiException.badRequest(PIN_REQUIRED);
             }
             if (!SHAPE.matcher(pin).matches()) {
                 throw ApiException.badRequest("pin must be 4 to 6 digits, as a string");
@@ -84,7 +102,7 @@ public final class TerminalPins {
                 if (st.failures() > 0) {
                     db.writer().write(s -> s.dao(TerminalPinDao.class).clearFailures(accountId, now));
                 }
-                return;
+                return true;
             }
             int failures = db.writer().write(s -> {
                 TerminalPinDao dao = s.dao(TerminalPinDao.class);
