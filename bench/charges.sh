@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 PLAYERS=${BENCH_PLAYERS:-64}
+WARMUP=${BENCH_WARMUP:-30s}
 PORT=${PORT:-24080}
 ADMIN_PORT=${ADMIN_PORT:-24081}
 BASE="http://127.0.0.1:$PORT"
@@ -61,10 +62,30 @@ KEY=$(post "$BASE/api/admin/api-keys" -H "Authorization: Bearer $GM" \
 echo "stall $STALL, $PLAYERS players, key ${KEY:0:12}…"
 
 export BENCH_SETUP="$OUT/setup.lua"
-echo "--- warm-up (15s, not counted)"
-wrk -t2 -c"$CONNECTIONS" -d15s -s bench/charges.lua "$BASE" >/dev/null
-echo "--- measured: $DURATION, $CONNECTIONS connections"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/charges.lua "$BASE" | tee "$OUT/charges.txt"
+echo "--- warm-up ($WARMUP, not counted)"
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/charges.lua "$BASE" >/dev/null
+# CPU seconds used by the server and by wrk during the measured run: on a shared machine the
+# rate depends on the neighbours, CPU per charge does not.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
+echo "--- measured: $DURATION, $CONNECTIONS connections (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+# BENCH_JFR=/path.jfr: profile the measured run only (after the warm-up).
+[[ -n ${BENCH_JFR:-} ]] && jcmd "$SERVER" JFR.start name=bench settings=profile filename="$BENCH_JFR" >/dev/null
+SERVER_BEFORE=$(cpu_ticks "$SERVER")
+WRK_START=$(awk '{print $14 + $15 + $16 + $17}' /proc/self/stat)
+TIMEFORMAT="wrk cpu: user %U s, sys %S s"
+{ time wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/charges.lua "$BASE" ; } 2>"$OUT/wrk-time.txt" \
+  | tee "$OUT/charges.txt"
+SERVER_AFTER=$(cpu_ticks "$SERVER")
+[[ -n ${BENCH_JFR:-} ]] && jcmd "$SERVER" JFR.stop name=bench >/dev/null
+cat "$OUT/wrk-time.txt"
+CHARGES=$(sed -n 's/^charges 201: \([0-9]*\).*/\1/p' "$OUT/charges.txt")
+WRK_CPU=$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) s += $i} END {print s}' "$OUT/wrk-time.txt")
+awk -v t="$TICK" -v b="$SERVER_BEFORE" -v a="$SERVER_AFTER" -v n="$CHARGES" -v w="$WRK_CPU" 'BEGIN {
+  s = (a - b) / t
+  printf "server cpu: %.1f s for %d charges = %.0f us per charge; wrk %.0f us per request\n", s, n, s * 1e6 / n, w * 1e6 / n
+  printf "projected on 2 otherwise idle cores (server + wrk): %.0f charges/s\n", 2 * n / (s + w)
+}'
 
 echo "--- books after the run (ledger health check on the admin port)"
 curl -s "http://127.0.0.1:$ADMIN_PORT/healthcheck" | jq -c '.ledger'

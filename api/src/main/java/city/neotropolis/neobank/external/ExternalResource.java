@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.external;
 
-import city.neotropolis.neobank.ledger.Credits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 public final class ExternalResource {
     public static final String KEY_HEADER = "X-API-Key";
 
-    public record BalanceReply(String accountNumber, Credits balance) {}
-
     private final ApiKeyAuthenticator keys;
     private final TerminalPayments payments;
 
@@ -32,17 +29,15 @@ public final class ExternalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response transact(@HeaderParam(KEY_HEADER) String headerKey,
                              @HeaderParam("Idempotency-Key") String idempotencyKey, TerminalPayments.Request body) {
-        String raw = headerKey != null ? headerKey : body == null ? null : body.apiKey();
+        String raw = headerKey != null && !headerKey.isBlank() ? headerKey : body == null ? null : body.apiKey();
         ApiKey key = keys.authenticate(raw);
         return payments.move(key, body, idempotencyKey);
     }
 
     @GET
     @Path("account/{account_number}/balance")
-    public BalanceReply balance(@HeaderParam(KEY_HEADER) String headerKey,
+    public TerminalPayments.BalanceReply balance(@HeaderParam(KEY_HEADER) String headerKey,
                                 @PathParam("account_number") String accountNumber) {
-        ApiKey key = keys.authenticate(headerKey);
-        Credits balance = payments.balance(key, accountNumber);
-        return new BalanceReply(accountNumber.trim().toUpperCase(java.util.Locale.ROOT), balance);
+        return payments.balance(keys.authenticate(headerKey), accountNumber);
     }
 }

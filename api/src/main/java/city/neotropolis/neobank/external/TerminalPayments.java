@@ -32,6 +32,8 @@ public final class TerminalPayments {
 
     public record Reply(String message, TxView transaction) {}
 
+    public record BalanceReply(String accountNumber, Credits balance) {}
+
     /** Which of its powers a key uses for one movement. */
     enum Kind { CHARGE, PAYOUT, TRANSFER_ANY }
 
@@ -91,16 +93,17 @@ public final class TerminalPayments {
     }
 
     /** The balance of any player-visible account, for keys with balance:read. */
-    public Credits balance(ApiKey key, String accountNumber) {
+    public BalanceReply balance(ApiKey key, String accountNumber) {
         if (!key.has(ApiKeyScope.BALANCE_READ)) {
             throw ApiException.forbidden("This API key may not read balances (it needs the balance:read scope)");
         }
         AccountDirectory.Ref ref = directory.find(AccountNumbers.normalize(accountNumber))
                 .filter(r -> !r.isSystem())
                 .orElseThrow(() -> ApiException.notFound("Account not found"));
-        return db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
+        Credits balance = db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
                 .bind("id", ref.id()).mapTo(Long.class).findOne().map(Credits::new)
                 .orElseThrow(() -> ApiException.notFound("Account not found")));
+        return new BalanceReply(ref.accountNumber(), balance);
     }
 
     /** A named account, or the key's own where the field is left out; never a system account. */

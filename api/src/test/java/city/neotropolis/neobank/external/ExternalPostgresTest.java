@@ -32,14 +32,7 @@ class ExternalPostgresTest {
     @Test
     @DisplayName("20 identical requests at once make exactly one movement")
     void storm() throws Exception {
-        Terminals.Key key = t.key(stall, "charge");
-        String buyer = t.api.player("PgStorm").accountNumber();
-        Storm.Result result = Storm.fire(20, () -> t.charge(key, Terminals.move(buyer, stall, "4.2"),
-                "Idempotency-Key", "pg-storm"));
-        result.assertOneMovement();
-        assertThat(t.balanceOf(buyer)).isEqualTo(100_000 - 420);
-        assertThat(t.journalRows(buyer, "pg-storm")).isEqualTo(1);
-        t.assertBooksBalance();
+        Storm.chargeOnce(t, stall);
     }
 
     @Test

@@ -77,14 +77,7 @@ class ExternalRetryTest {
         @Test
         @DisplayName("20 identical requests at once make exactly one movement")
         void storm() throws Exception {
-            Terminals.Key key = t.key(stall, "charge");
-            String buyer = t.api.player("Storm").accountNumber();
-            Storm.Result result = Storm.fire(20, () -> t.charge(key, Terminals.move(buyer, stall, "7"),
-                    "Idempotency-Key", "storm-1"));
-            result.assertOneMovement();
-            assertThat(t.balanceOf(buyer)).isEqualTo(100_000 - 700);
-            assertThat(t.journalRows(buyer, "storm-1")).isEqualTo(1);
-            t.assertBooksBalance();
+            Storm.chargeOnce(t, stall);
         }
 
         @Test

@@ -26,6 +26,17 @@ final class Storm {
 
     private Storm() {}
 
+    /** 20 copies of one charge of 7 credits, one Idempotency-Key: exactly one movement, books balanced. */
+    static void chargeOnce(Terminals t, String stall) throws Exception {
+        Terminals.Key key = t.key(stall, "charge");
+        String buyer = t.api.player("Storm").accountNumber();
+        Result result = fire(20, () -> t.charge(key, Terminals.move(buyer, stall, "7"), "Idempotency-Key", "storm-1"));
+        result.assertOneMovement();
+        assertThat(t.balanceOf(buyer)).isEqualTo(100_000 - 700);
+        assertThat(t.journalRows(buyer, "storm-1")).isEqualTo(1);
+        t.assertBooksBalance();
+    }
+
     static Result fire(int n, Callable<Api.Res> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
