@@ -97,6 +97,16 @@ class ApiKeyAdminTest {
         }
 
         @Test
+        @DisplayName("a key is found by one indexed lookup of its hash, not a scan")
+        void indexed() {
+            java.util.List<String> rows = t.db.reads().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN "
+                    + ApiKeyDao.SELECT + " WHERE k.key_hash = :h").bind("h", "x")
+                    .map((rs, ctx) -> rs.getString("detail")).list());
+            String plan = String.join(" | ", rows);
+            assertThat(plan).contains("USING INDEX").doesNotContain("SCAN k");
+        }
+
+        @Test
         @DisplayName("defaults to no per-transaction maximum and 100 requests a minute")
         void defaults() {
             Terminals.Key key = t.key(vendor.accountNumber(), "payout");

@@ -143,6 +143,17 @@ class ExternalScopeTest {
         }
 
         @Test
+        @DisplayName("a legacy client may send the key as api_key in the body")
+        void legacyBodyKey() {
+            Terminals.Key key = t.key(own, "charge");
+            long rows = t.journalRows();
+            Api.Res r = t.api.post("/api/v1/external/transactions", null, "{\"api_key\":\"" + key.value()
+                    + "\",\"from_account\":\"" + player + "\",\"to_account\":\"" + own + "\",\"amount\":1}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(t.journalRows()).isEqualTo(rows + 1);
+        }
+
+        @Test
         @DisplayName("no key may touch the mint or the house, not even transfer:any")
         void systemAccounts() {
             Terminals.Key key = t.key(own, "transfer:any", "balance:read");

@@ -155,6 +155,21 @@ class TerminalPinTest {
         }
 
         @Test
+        @DisplayName("ten guesses at once cannot get past the count of five")
+        void concurrentGuesses() throws Exception {
+            long balance = t.balanceOf(buyer.accountNumber());
+            Storm.Result guesses = Storm.fire(10, () -> chargeWith(",\"pin\":\"1111\""));
+            assertThat(guesses.answers()).allSatisfy(r -> assertThat(r.status()).isIn(400, 409, 429));
+            long wrongAndCounted = guesses.answers().stream().filter(r -> r.status() == 400).count();
+            assertThat(wrongAndCounted).isLessThanOrEqualTo(TerminalPins.MAX_FAILURES - 1);
+            for (int i = 0; i < TerminalPins.MAX_FAILURES; i++) {
+                chargeWith(",\"pin\":\"1111\"");
+            }
+            assertThat(chargeWith(",\"pin\":\"2468\"").status()).isEqualTo(429);
+            assertThat(t.balanceOf(buyer.accountNumber())).isEqualTo(balance);
+        }
+
+        @Test
         @DisplayName("a right PIN resets the count of wrong ones")
         void reset() {
             for (int i = 0; i < 4; i++) {
