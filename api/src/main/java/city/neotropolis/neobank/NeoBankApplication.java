@@ -18,6 +18,7 @@ import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
+import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthServlet;
 import city.neotropolis.neobank.ledger.Genesis;
 import city.neotropolis.neobank.ledger.Idempotency;
@@ -181,6 +182,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     private static void registerFeatures(Core core, Environment env) {
         AdminFeature.register(core, env);
         CasinoFeature.register(core, env);
+        ExternalFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
