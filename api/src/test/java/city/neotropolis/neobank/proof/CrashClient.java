@@ -109,6 +109,7 @@ final class CrashClient {
             if (r != null && op.isAck(status)) {
                 try {
                     in.ack = op.acknowledged(r.json());
+                    in.replayed = "true".equals(r.header("Idempotent-Replayed"));
                     in.state = State.ACKED;
                 } catch (RuntimeException e) {
                     in.detail = "unreadable acknowledgement: " + e.getMessage() + " in " + r.body();

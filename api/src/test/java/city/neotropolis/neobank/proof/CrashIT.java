@@ -35,6 +35,7 @@ class CrashIT {
         CrashRun.Settings settings = CrashRun.Settings.fromSystemProperties();
         CrashRun.Summary s = CrashRun.run(db, settings);
         System.out.println(s.line());
+        s.refusals().forEach((why, n) -> System.out.println("  refused " + n + "x: " + why));
         s.violations().stream().limit(20).forEach(v -> System.out.println("  violation: " + v));
         assertThat(s.violations()).as(s.line() + "\nrun dir: " + s.runDir()).isEmpty();
         assertThat(s.kills()).as("kills").isGreaterThanOrEqualTo(settings.kills());

@@ -25,6 +25,8 @@ final class IntentLog {
         volatile String detail;
         int attempts;
         boolean sawUnknown;
+        /** Acknowledged by a replay: an earlier attempt had committed, and its reply was lost to a kill. */
+        boolean replayed;
 
         Intent(long id, String key, Operation op) {
             this.id = id;
