@@ -39,6 +39,8 @@ class CrashIT {
         s.violations().stream().limit(20).forEach(v -> System.out.println("  violation: " + v));
         assertThat(s.violations()).as(s.line() + "\nrun dir: " + s.runDir()).isEmpty();
         assertThat(s.kills()).as("kills").isGreaterThanOrEqualTo(settings.kills());
+        assertThat(s.unknownResolved()).as("the kills cut requests off mid-flight, and their retries settled them")
+                .isGreaterThan(0);
         assertThat(s.acked() + s.refused()).as("every operation got a definite answer").isEqualTo(settings.ops());
         assertThat(s.acked()).as("most operations go through").isGreaterThan(settings.ops() / 2);
         assertThat(s.verify()).isEqualTo("ok");
