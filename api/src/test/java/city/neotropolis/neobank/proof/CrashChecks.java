@@ -105,8 +105,9 @@ final class CrashChecks {
                     in.ack.moves().forEach(m -> expectedByType.merge(m.type(), 1L, Long::sum));
                     List<Long> ids = found.stream().map(Row::id).sorted().toList();
                     List<Operation.Move> moves = found.stream().map(Row::move).toList();
-                    if (!ids.equals(in.ack.journalIds().stream().sorted().toList())
-                            || !sameMoves(moves, in.ack.moves())) {
+                    boolean idsMatch = in.ack.journalIds() == null
+                            || ids.equals(in.ack.journalIds().stream().sorted().toList());
+                    if (!idsMatch || !sameMoves(moves, in.ack.moves())) {
                         violations.add("acknowledged " + in + " has journal rows " + found + ", expected ids "
                                 + in.ack.journalIds() + " with " + in.ack.moves());
                     }

@@ -100,7 +100,9 @@ final class CrashClient {
             }
             Api.Res r;
             try {
-                r = api.post(op.path(), players.get(op.actor()).token(), op.body(), "Idempotency-Key", in.key);
+                r = op.apiKey() == null
+                        ? api.post(op.path(), players.get(op.actor()).token(), op.body(), "Idempotency-Key", in.key)
+                        : api.post(op.path(), null, op.body(), "Idempotency-Key", in.key, "X-API-Key", op.apiKey());
             } catch (RuntimeException noReply) {
                 r = null;
             }

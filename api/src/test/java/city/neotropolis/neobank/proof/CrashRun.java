@@ -40,12 +40,12 @@ final class CrashRun {
     /** The printed figures and the violations behind them. */
     record Summary(Db db, Settings settings, long acked, long refused, int kills, long retries, long unknownResolved,
                    long replayed, List<String> violations, String verify, String via, long millis, Path runDir,
-                   Map<String, Long> refusals) {
+                   Map<String, Long> refusals, Map<String, Long> ackedByKind) {
         String line() {
             return "crash: db=" + db.name().toLowerCase(java.util.Locale.ROOT) + " ops=" + settings.ops() + " acked=" + acked
                     + " refused=" + refused + " kills=" + kills + " retries=" + retries + " unknown_resolved="
                     + unknownResolved + " replayed=" + replayed + " violations=" + violations.size() + " verify=" + verify + " via=" + via
-                    + " seconds=" + millis / 1000 + " seed=" + settings.seed();
+                    + " seconds=" + millis / 1000 + " seed=" + settings.seed() + " acked_by_kind=" + ackedByKind;
         }
     }
 
@@ -71,7 +71,8 @@ final class CrashRun {
             IntentLog log = new IntentLog(Long.toString(started, 36));
             CrashClient client = new CrashClient(api, bank, log, players);
             try {
-                client.run(s.ops(), s.threads(), s.kills(), s.seed(), id -> transfer(players, s.seed(), id));
+                String vendorKey = terminalKey(api, players.get(0));
+                client.run(s.ops(), s.threads(), s.kills(), s.seed(), id -> mixed(players, vendorKey, s.seed(), id));
             } catch (RuntimeException e) {
                 throw new AssertionError("the run broke down: " + e.getMessage() + "\n" + bank.logTail(), e);
             }
@@ -96,18 +97,44 @@ final class CrashRun {
                     checks.violations(), checks.verify(), checks.via(), System.currentTimeMillis() - started, runDir,
                     log.all().stream().filter(i -> i.state == State.REFUSED).collect(java.util.stream.Collectors
                             .groupingBy(i -> i.lastStatus + " " + i.detail, java.util.TreeMap::new,
+                                    java.util.stream.Collectors.counting())),
+                    log.all().stream().filter(i -> i.state == State.ACKED).collect(java.util.stream.Collectors
+                            .groupingBy(i -> i.op.kind(), java.util.TreeMap::new,
                                     java.util.stream.Collectors.counting())));
         }
     }
 
-    /** A random transfer between two different players; amounts big enough that some senders run dry. */
-    private static Operation transfer(List<Api.Session> players, long seed, long id) {
+    /**
+     * Mixed work as at the event: mostly P2P transfers, then slot spins and stall charges (player 0
+     * runs the stall). Amounts are big enough that some senders run dry and get refused.
+     */
+    private static Operation mixed(List<Api.Session> players, String vendorKey, long seed, long id) {
         // SplittableRandom mixes its seed: java.util.Random with adjacent seeds draws nearly the same first numbers.
         SplittableRandom r = new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L);
+        int kind = r.nextInt(10);
         int from = r.nextInt(players.size());
+        if (kind < 2) {
+            return new SpinOp(from, players.get(from).accountNumber(), 1000L * (1 + r.nextInt(10)));
+        }
+        if (kind < 4 && from != 0) {
+            return new ChargeOp(from, vendorKey, players.get(from).accountNumber(), players.get(0).accountNumber(),
+                    1 + r.nextInt(20_000));
+        }
         int to = (from + 1 + r.nextInt(players.size() - 1)) % players.size();
         return new TransferOp(from, players.get(from).accountNumber(), players.get(to).accountNumber(),
                 1 + r.nextInt(40_000));
+    }
+
+    /** A GM issues the stall's terminal key (charge scope, a rate limit no run reaches). */
+    private static String terminalKey(Api api, Api.Session vendor) {
+        Api.Session gm = api.login("admin", GM_PASSWORD);
+        Api.Res key = api.post("/api/admin/api-keys", gm.token(), "{\"description\":\"crash stall\","
+                + "\"account_number\":\"" + vendor.accountNumber() + "\",\"scopes\":[\"charge\"],"
+                + "\"rate_limit_per_minute\":" + 1_000_000 + "}");
+        if (key.status() != 201) {
+            throw new IllegalStateException("cannot create the stall's key: " + key.body());
+        }
+        return key.json().at("/api_key/key_value").asText();
     }
 
     private static java.util.Properties readOnly() {

@@ -13,7 +13,10 @@ interface Operation {
     /** A movement the journal must hold for an acknowledged operation: account numbers and hundredths. */
     record Move(String fromAccount, String toAccount, long hundredths, String type) {}
 
-    /** What an acknowledged reply proves: the journal rows it names and the movements they are. */
+    /**
+     * What an acknowledged reply proves: the journal rows it names (null when the reply names none:
+     * then the rows under the operation's key must be exactly these movements) and the movements.
+     */
     record Ack(List<Long> journalIds, List<Move> moves) {}
 
     /** Short name for the summary and failure messages, e.g. "transfer". */
@@ -27,6 +30,11 @@ interface Operation {
 
     /** The JSON body: built once, sent unchanged on every retry. */
     String body();
+
+    /** The terminal key that sends it, or null when the actor's bearer token does. */
+    default String apiKey() {
+        return null;
+    }
 
     /** Whether a status is the definite "done" answer for this route. */
     default boolean isAck(int status) {
