@@ -44,7 +44,7 @@ class FuzzTest {
                         .mapTo(String.class).list())));
     }
 
-    static List<HostileCorpus.Route> routes(Api.Session me, Api.Session other) {
+    static List<HostileCorpus.Route> routes(Api.Session me, Api.Session other, Api.Session gm, String key) {
         List<HostileCorpus.Route> routes = new ArrayList<>(List.of(
                 new HostileCorpus.Route("POST", "/api/v1/auth/register", null,
                         Map.of("character_name", "Fuzzy Rider", "password", "password1", "faction", "Glitch"), 60),
@@ -60,7 +60,33 @@ class FuzzTest {
                 new HostileCorpus.Route("GET", "/api/v1/account/transactions", me.token(), Map.of(), 120),
                 new HostileCorpus.Route("GET", "/api/v1/account/transactions/search?q=fuzz", me.token(), Map.of(), 120),
                 new HostileCorpus.Route("GET", "/api/v1/accounts/" + other.accountNumber(), me.token(), Map.of(), 100),
-                new HostileCorpus.Route("GET", "/health", null, Map.of(), 40)));
+                new HostileCorpus.Route("GET", "/health", null, Map.of(), 40),
+                new HostileCorpus.Route("POST", "/api/v1/casino/glitch-grid/spin", me.token(),
+                        Map.of("bet_amount", 10), 80),
+                new HostileCorpus.Route("POST", "/api/v1/casino/starlight-smuggler/spin", me.token(),
+                        Map.of("bet_amount", 5), 60),
+                new HostileCorpus.Route("PUT", "/api/v1/casino/fairness", me.token(), Map.of("client_seed", "lucky"), 40),
+                new HostileCorpus.Route("PUT", "/api/v1/account/pin", me.token(),
+                        Map.of("pin", "1234", "current_password", "wrong-password"), 40),
+                // The legacy way: the terminal key inside the body, so mutations can break it too.
+                new HostileCorpus.Route("POST", "/api/v1/external/transactions", null,
+                        Map.of("api_key", key, "from_account", other.accountNumber(), "to_account", me.accountNumber(),
+                                "amount", 0.5, "memo", "stall"), 100),
+                new HostileCorpus.Route("POST", "/api/admin/users/" + other.accountNumber() + "/adjust-balance",
+                        gm.token(), Map.of("amount", 5, "reason", "fuzz"), 80),
+                new HostileCorpus.Route("POST", "/api/admin/users", gm.token(),
+                        Map.of("character_name", "Fuzz NPC", "faction", "Vendors", "balance", 10), 60),
+                new HostileCorpus.Route("POST", "/api/admin/factions/create", gm.token(),
+                        Map.of("name", "Fuzzers", "description", "x"), 40),
+                new HostileCorpus.Route("POST", "/api/admin/factions/Fuzzers/add-credits", gm.token(),
+                        Map.of("amount", 1, "reason", "fuzz"), 40),
+                new HostileCorpus.Route("PUT", "/api/admin/casino/config/glitch_grid", gm.token(),
+                        Map.of("is_enabled", true, "payout_percentage", 96, "min_bet", 10, "max_bet", 1000), 60),
+                new HostileCorpus.Route("POST", "/api/admin/api-keys", gm.token(),
+                        Map.of("description", "fuzz", "account_number", me.accountNumber(),
+                                "scopes", List.of("balance:read")), 60),
+                new HostileCorpus.Route("GET", "/api/admin/users/search?q=fuzz", gm.token(), Map.of(), 40),
+                new HostileCorpus.Route("GET", "/api/admin/transactions?limit=5", gm.token(), Map.of(), 40)));
         return routes;
     }
 
@@ -71,8 +97,13 @@ class FuzzTest {
         Core core = APP.<NeoBankApplication>getApplication().core();
         Api.Session me = api.player("fuzzer");
         Api.Session other = api.player("target");
-        List<HostileCorpus.Request> corpus = HostileCorpus.generate(routes(me, other), SEED);
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(1000);
+        Api.Session gm = api.gm();
+        Api.Res key = api.post("/api/admin/api-keys", gm.token(), "{\"description\":\"fuzz stall\",\"account_number\":\""
+                + me.accountNumber() + "\",\"scopes\":[\"charge\"],\"rate_limit_per_minute\":1000000}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        List<HostileCorpus.Request> corpus = HostileCorpus.generate(
+                routes(me, other, gm, key.json().at("/api_key/key_value").asText()), SEED);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(1500);
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (HostileCorpus.Request req : corpus) {
