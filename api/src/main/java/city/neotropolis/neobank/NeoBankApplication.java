@@ -20,6 +20,7 @@ import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthServlet;
+import city.neotropolis.neobank.health.PrometheusMetrics;
 import city.neotropolis.neobank.ledger.Genesis;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
@@ -151,6 +152,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         registerFeatures(core, env);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
+        PrometheusMetrics.register(env);
         env.servlets().addFilter("edge", new EdgeFilter(sec.corsOriginSet()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("body-limit", new BodyLimitFilter(sec.maxBodyBytes))

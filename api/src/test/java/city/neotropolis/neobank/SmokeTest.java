@@ -26,6 +26,17 @@ class SmokeTest {
     }
 
     @Test
+    @DisplayName("and serves Prometheus text metrics on the admin port")
+    void prometheus() {
+        Api admin = new Api("http://127.0.0.1:" + APP.getAdminPort());
+        Api.Res r = admin.get("/metrics", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/plain");
+        // (JVM gauges are registered by the command line, not under the test support: check the format.)
+        assertThat(r.body()).contains("# TYPE ").containsPattern("(?m)^[a-zA-Z_:][a-zA-Z0-9_:]* -?[0-9.]+(E[-+]?[0-9]+)?$");
+    }
+
+    @Test
     @DisplayName("and lets the first GM log in with the configured password")
     void gmLogin() {
         Api api = TestApp.api(APP);
