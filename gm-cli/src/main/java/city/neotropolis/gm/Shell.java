@@ -3,19 +3,21 @@ package city.neotropolis.gm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.reader.impl.completer.SystemCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import picocli.CommandLine;
-import picocli.shell.jline3.PicocliCommands;
+import picocli.shell.jline3.PicocliJLineCompleter;
 
 /** The interactive shell: a JLine line reader with completion and history over the same command tree. */
 final class Shell {
@@ -42,10 +44,8 @@ final class Shell {
 
     /** Reads and runs commands until {@code exit}, {@code quit} or end of input; 0 unless the terminal failed. */
     int run() {
-        SystemCompleter completer = new PicocliCommands(commands).compileCompleters();
-        completer.compile(s -> new org.jline.reader.Candidate(s));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("gm")
-                .completer(completer).parser(new DefaultParser());
+                .completer(completer(commands)).parser(new DefaultParser());
         try {
             Session.createHome(gm.home());
             builder.variable(LineReader.HISTORY_FILE, gm.home().resolve("history"));
@@ -93,6 +93,17 @@ final class Shell {
             // as above
         }
         return 0;
+    }
+
+    /** Tab completion of commands, subcommands, options and the values they offer (games, scopes). */
+    static Completer completer(CommandLine commands) {
+        Completer picocli = new PicocliJLineCompleter(commands.getCommandSpec());
+        return (reader, line, candidates) -> {
+            List<Candidate> found = new ArrayList<>();
+            picocli.complete(reader, line, found);
+            found.removeIf(c -> c.value().equals("--home")); // hidden: for tests and scripts, not for people
+            candidates.addAll(found);
+        };
     }
 
     /** One command; Ctrl-C interrupts it (ending a `tx tail`) instead of the whole console. */
