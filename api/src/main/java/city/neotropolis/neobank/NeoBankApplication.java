@@ -3,6 +3,7 @@ package city.neotropolis.neobank;
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountResource;
 import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.admin.AdminFeature;
 import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.AdminBootstrap;
 import city.neotropolis.neobank.auth.AuthResource;
@@ -13,6 +14,7 @@ import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.auth.SecretKeys;
 import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.Tokens;
+import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.health.HealthServlet;
 import city.neotropolis.neobank.ledger.Genesis;
@@ -75,6 +77,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new AssetsBundle("/ui", "/", "index.html", "ui"));
+        bootstrap.addCommand(new RestoreCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(NeoBankConfiguration configuration) {
@@ -165,6 +168,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
 
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
     private static void registerFeatures(Core core, Environment env) {
+        AdminFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */

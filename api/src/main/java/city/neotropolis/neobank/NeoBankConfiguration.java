@@ -37,6 +37,11 @@ public class NeoBankConfiguration extends Configuration {
     @JsonProperty("rateLimits")
     private RateLimits rateLimits = new RateLimits();
 
+    @Valid
+    @NotNull
+    @JsonProperty("backups")
+    private Backups backups = new Backups();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -51,6 +56,10 @@ public class NeoBankConfiguration extends Configuration {
 
     public RateLimits getRateLimits() {
         return rateLimits;
+    }
+
+    public Backups getBackups() {
+        return backups;
     }
 
     /** The economy and where its data lives. */
@@ -107,6 +116,23 @@ public class NeoBankConfiguration extends Configuration {
             return Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
         }
+    }
+
+    /** SQLite snapshots: a daily one at a set local time, kept for so many days (on-demand ones always work). */
+    public static class Backups {
+        @JsonProperty
+        public boolean enabled = true;
+        /** HH:mm, in {@link #timeZone}. */
+        @NotNull
+        @jakarta.validation.constraints.Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]")
+        @JsonProperty
+        public String dailyAt = "04:00";
+        @NotNull
+        @JsonProperty
+        public String timeZone = "UTC";
+        @Min(1)
+        @JsonProperty
+        public int retentionDays = 30;
     }
 
     /** Requests per period for each limit, by key; 429 with Retry-After past them. */

@@ -1,0 +1,40 @@
+package city.neotropolis.neobank.backup;
+
+import city.neotropolis.neobank.Core;
+import io.dropwizard.servlets.tasks.Task;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /tasks/backup} on the admin port: the same checked snapshot, for schedulers inside a
+ * cluster (the admin port is never exposed publicly). Answers the backup as JSON.
+ */
+public final class BackupTask extends Task {
+    static final String ACTOR = "ops:tasks/backup";
+    private final Core core;
+    private final Backups backups;
+
+    public BackupTask(Core core, Backups backups) {
+        super("backup");
+        this.core = core;
+        this.backups = backups;
+    }
+
+    @Override
+    public Optional<String> getResponseContentType() {
+        return Optional.of("application/json");
+    }
+
+    @Override
+    public void execute(Map<String, List<String>> parameters, PrintWriter output) throws Exception {
+        Backups.Backup b = backups.take();
+        core.db().writer().write(s -> {
+            core.audit().record(s, ACTOR, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
+                    + " transactions, money supply " + b.moneySupply());
+            return null;
+        });
+        output.println(core.mapper().writeValueAsString(b));
+    }
+}
