@@ -87,6 +87,21 @@ final class Service {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A fresh GM home with the GM logged in to the service through the console itself. */
+    static Path loggedIn(String url) {
+        Path home = tempDir("gm-home-");
+        Run r = gm(url, home, GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin");
+        if (r.code() != 0) {
+            throw new AssertionError("gm login failed: " + r);
+        }
+        return home;
+    }
+
+    /** A player's balance as they see it themselves. */
+    static java.math.BigDecimal balance(String url, Player p) {
+        return account(url, login(url, p.name(), PLAYER_PASSWORD)).path("balance").decimalValue();
+    }
+
     /** Registers a fresh player (starting balance 1000) through the public API. */
     static Player player(String url, String prefix) {
         String name = prefix + "-" + NAMES.incrementAndGet();
