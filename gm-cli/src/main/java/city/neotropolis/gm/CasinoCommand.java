@@ -25,9 +25,9 @@ final class CasinoCommand extends GmCommand {
     int status() {
         JsonNode reply = api().get("/api/admin/casino/config");
         return show(reply, o -> {
-            Table t = new Table("GAME", "ENABLED", "PAYOUT %", "MIN BET", "MAX BET", "UPDATED");
+            Table t = new Table("GAME", "ENABLED", "PAYOUT %", "RTP", "MIN BET", "MAX BET", "UPDATED");
             reply.path("games").forEach(g -> t.row(g.get("game_name"), g.get("is_enabled"),
-                    g.get("payout_percentage"), g.get("min_bet"), g.get("max_bet"), g.get("updated_at")));
+                    g.get("payout_percentage"), g.get("rtp"), g.get("min_bet"), g.get("max_bet"), g.get("updated_at")));
             table(t);
         });
     }

@@ -120,13 +120,21 @@ final class UsersCommand extends GmCommand {
     }
 
     @Command(name = "freeze", description = "Freeze an account: no logins, no payments out.")
-    int freeze(@Parameters(paramLabel = "ACCT") String acct) {
-        return userReply(api().post(userPath(acct) + "/freeze", Api.object()));
+    int freeze(@Parameters(paramLabel = "ACCT") String acct,
+               @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.") String reason) {
+        return userReply(api().post(userPath(acct) + "/freeze", withReason(reason)));
     }
 
     @Command(name = "unfreeze", description = "Unfreeze an account.")
-    int unfreeze(@Parameters(paramLabel = "ACCT") String acct) {
-        return userReply(api().post(userPath(acct) + "/unfreeze", Api.object()));
+    int unfreeze(@Parameters(paramLabel = "ACCT") String acct,
+                 @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.")
+                 String reason) {
+        return userReply(api().post(userPath(acct) + "/unfreeze", withReason(reason)));
+    }
+
+    private static ObjectNode withReason(String reason) {
+        ObjectNode body = Api.object();
+        return reason == null ? body : body.put("reason", reason);
     }
 
     @Command(name = "reset-password", description = "Set a new password for a character.")

@@ -104,9 +104,14 @@ final class Service {
 
     /** Registers a fresh player (starting balance 1000) through the public API. */
     static Player player(String url, String prefix) {
+        return player(url, prefix, "");
+    }
+
+    /** Registers a fresh player of a faction (starting balance 1000). */
+    static Player player(String url, String prefix, String faction) {
         String name = prefix + "-" + NAMES.incrementAndGet();
         JsonNode user = new Api(Api.newHttpClient(), url, null).post("/api/v1/auth/register", Api.object()
-                .put("character_name", name).put("password", PLAYER_PASSWORD)).path("user");
+                .put("character_name", name).put("password", PLAYER_PASSWORD).put("faction", faction)).path("user");
         return new Player(name, user.path("account_number").asText());
     }
 
