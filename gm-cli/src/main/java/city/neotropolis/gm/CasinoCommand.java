@@ -51,10 +51,17 @@ final class CasinoCommand extends GmCommand {
     @Command(name = "par", description = "The PAR sheet: exact RTP, hit frequency, volatility, top award odds.")
     int par(@Parameters(paramLabel = "GAME", completionCandidates = Games.class) String game,
             @Option(names = "--payout", paramLabel = "PCT", description = "At this setting (default: the current one).")
-            Integer percent) {
+            Integer percent,
+            @Option(names = "--reels", description = "Also print each reel's strip and weights.") boolean reels) {
         JsonNode reply = api().get("/api/admin/casino/par/" + Api.segment(gameName(game))
                 + (percent == null ? "" : "?payout=" + percent));
-        return show(reply, o -> Table.printObject(reply, o, colour()));
+        return show(reply, o -> {
+            ObjectNode shown = reply.deepCopy();
+            if (!reels) {
+                shown.remove("reels"); // long strips drown the figures a GM came for
+            }
+            Table.printObject(shown, o, colour());
+        });
     }
 
     private int configure(String game, ObjectNode change) {
