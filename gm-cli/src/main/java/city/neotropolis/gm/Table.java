@@ -89,7 +89,9 @@ public final class Table {
             return n.asBoolean() ? "yes" : "no";
         }
         if (n.isNumber()) {
-            return n.decimalValue().toPlainString();
+            java.math.BigDecimal d = n.decimalValue();
+            // Money has at most 2 decimals; only computed figures (RTP, odds) get shortened for reading.
+            return (d.scale() > 4 ? d.setScale(4, java.math.RoundingMode.HALF_EVEN) : d).toPlainString();
         }
         if (n.isArray()) {
             List<String> parts = new ArrayList<>();

@@ -52,6 +52,10 @@ final class TxCommand extends GmCommand {
                 return OK;
             }
             if (rows.size() < PAGE && !pause(interval)) {
+                if (!json()) {
+                    err().println();
+                    err().flush();
+                }
                 return OK;
             }
         }

@@ -96,6 +96,16 @@ class UsersCommandTest {
         }
 
         @Test
+        @DisplayName("without --password-stdin creates a character nobody can log in as (an NPC)")
+        void npc() {
+            Service.Run r = gm("users", "create", "Street Preacher");
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).startsWith("Created Street Preacher (NC-").contains("with balance");
+            assertThat(gm("users", "search", "Street Preacher").out()).contains("Street Preacher");
+        }
+
+        @Test
         @DisplayName("a taken name exits 1 and says why")
         void duplicate() {
             Service.Player p = Service.player(url, "Taken");
