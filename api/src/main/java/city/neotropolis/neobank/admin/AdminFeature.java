@@ -13,6 +13,7 @@ public final class AdminFeature {
         env.jersey().register(new AdminUsersResource(core, admin, new CharacterImport(core, admin)));
         env.jersey().register(new AdminLedgerResource(core));
         env.jersey().register(new FactionsResource(core));
+        env.jersey().register(new ActivityFilter(core));
         BackupFeature.register(core, env);
     }
 }

@@ -42,7 +42,7 @@ final class EconomyStats {
             long txs = one(h, "SELECT COUNT(*) FROM transactions");
             long recent = h.createQuery("SELECT COUNT(*) FROM transactions WHERE created_at >= :s").bind("s", since)
                     .mapTo(Long.class).one();
-            // Who sent, bet or paid in the last hour, plus anyone whose last_active_at says so.
+            // Who sent, bet or paid in the last hour, plus whoever logged in or used the app (ActivityFilter).
             long active = h.createQuery("SELECT COUNT(*) FROM ("
                             + "SELECT t.from_account_id AS id FROM transactions t JOIN accounts a ON a.id = t.from_account_id "
                             + "WHERE t.created_at >= :s AND a.is_system = FALSE "

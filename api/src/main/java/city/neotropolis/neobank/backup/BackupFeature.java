@@ -45,4 +45,13 @@ public final class BackupFeature {
                     core.clock(), config).start();
         }
     }
+
+    /** The audit row of a backup taken on someone's request (a GM, or the admin task). */
+    static void recordTaken(Core core, String admin, Backups.Backup b) {
+        core.db().writer().write(s -> {
+            core.audit().record(s, admin, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
+                    + " transactions, money supply " + b.moneySupply());
+            return null;
+        });
+    }
 }

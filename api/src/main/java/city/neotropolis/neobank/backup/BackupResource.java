@@ -37,11 +37,7 @@ public final class BackupResource {
     @POST
     public Response take(@Auth Player gm) {
         Backups.Backup b = backups.take();
-        core.db().writer().write(s -> {
-            core.audit().record(s, gm, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
-                    + " transactions, money supply " + b.moneySupply());
-            return null;
-        });
+        BackupFeature.recordTaken(core, gm.characterName(), b);
         return Response.status(201).entity(new TakenReply("Backup " + b.name() + " taken and checked", b)).build();
     }
 

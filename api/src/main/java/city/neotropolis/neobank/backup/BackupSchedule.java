@@ -46,7 +46,7 @@ public final class BackupSchedule {
     // One run at a time, each scheduling the next: the wall-clock time survives DST changes.
     private void scheduleNext() {
         Duration wait = untilNext(ZonedDateTime.now(clock.withZone(zone)), at);
-        LOG.info("Next daily backup in {} ({} {})", wait, at, zone);
+        LOG.info("Next daily backup in {} h {} min ({} {})", wait.toHours(), wait.toMinutesPart(), at, zone);
         try {
             executor.schedule(this::run, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {

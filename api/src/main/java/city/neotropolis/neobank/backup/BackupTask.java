@@ -30,11 +30,7 @@ public final class BackupTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) throws Exception {
         Backups.Backup b = backups.take();
-        core.db().writer().write(s -> {
-            core.audit().record(s, ACTOR, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
-                    + " transactions, money supply " + b.moneySupply());
-            return null;
-        });
+        BackupFeature.recordTaken(core, ACTOR, b);
         output.println(core.mapper().writeValueAsString(b));
     }
 }

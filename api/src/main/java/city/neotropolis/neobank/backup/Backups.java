@@ -5,11 +5,14 @@ import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -39,6 +42,7 @@ public final class Backups {
             + "backup CronJob runs it); this endpoint snapshots SQLite only";
 
     /** A kept snapshot. The check figures are present only right after it was taken. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Backup(String name, long sizeBytes, String createdAt, String integrity, Boolean ledgerOk,
                          Credits moneySupply, Long accounts, Long transactions, Long durationMs) {}
 
@@ -98,7 +102,9 @@ public final class Backups {
                     throw new ApiException(500, "The backup failed its check and was not kept: " + check.problem());
                 }
                 Path file = dir.resolve(name);
+                force(tmp);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                force(dir);
                 long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 LOG.info("Backup {} kept: {} bytes, {} transactions, money supply {}, {} ms", name, Files.size(file),
                         check.ledger().transactions(), check.ledger().moneySupply(), ms);
@@ -113,6 +119,15 @@ public final class Backups {
         } catch (IOException e) {
             LOG.error("Backup failed", e);
             throw new ApiException(500, "The backup could not be written: " + e.getMessage());
+        }
+    }
+
+    /** A kept backup must survive a power cut as surely as a commit: fsync the file, then its directory entry. */
+    private static void force(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("Could not fsync {} (not supported here?)", p, e);
         }
     }
 
@@ -138,8 +153,18 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.sort(Comparator.comparing(Backup::name).reversed());
+        out.sort(Comparator.comparing((Backup b) -> order(b.name())).reversed());
         return out;
+    }
+
+    /** Sorts by time, then by the -N suffix of snapshots taken within the same second. */
+    private static String order(String name) {
+        Matcher m = NAME.matcher(name);
+        if (!m.matches()) {
+            return name;
+        }
+        String suffix = m.group(2) == null ? "" : m.group(2).substring(1);
+        return m.group(1) + "-" + "0".repeat(3 - suffix.length()) + suffix;
     }
 
     /** The file of a kept snapshot; anything that is not exactly a snapshot's name is not found. */

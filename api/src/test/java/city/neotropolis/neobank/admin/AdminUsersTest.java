@@ -320,6 +320,16 @@ class AdminUsersTest {
         }
 
         @Test
+        @DisplayName("a player who only logs in and looks at their balance counts as active")
+        void activeByLogin() {
+            long before = api.get("/api/admin/stats", gm.token()).json().get("active_players_last_hour").asLong();
+            Api.Session p = api.player("lurker");
+            assertThat(api.balance(p)).isEqualTo(100000);
+            JsonNode after = api.get("/api/admin/stats", gm.token()).json();
+            assertThat(after.get("active_players_last_hour").asLong()).isEqualTo(before + 1);
+        }
+
+        @Test
         @DisplayName("the users export is CSV with the original columns, and defuses formulas in names")
         void export() {
             String name = "=HYPERLINK" + Api.uniqueName("x");

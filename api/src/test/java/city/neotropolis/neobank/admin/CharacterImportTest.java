@@ -42,10 +42,6 @@ class CharacterImportTest {
         return api.get("/api/admin/ledger/verify", gm.token()).json();
     }
 
-    static long hundredths(JsonNode n) {
-        return n.decimalValue().movePointRight(2).longValueExact();
-    }
-
     @Nested
     @DisplayName("with good and bad rows mixed")
     class Mixed {
@@ -91,12 +87,12 @@ class CharacterImportTest {
             JsonNode carol = api.get("/api/admin/users/" + rows.get(2).get("account_number").asText(), gm.token())
                     .json().get("user");
             assertThat(carol.get("character_name").asText()).isEqualTo(c);
-            assertThat(hundredths(carol.get("balance"))).isEqualTo(100000);
+            assertThat(AdminUsersTest.hundredths(carol.get("balance"))).isEqualTo(100000);
             assertThat(carol.get("faction").asText()).isEqualTo("Corp");
 
             JsonNode after = verify();
             assertThat(after.get("ok").asBoolean()).isTrue();
-            assertThat(hundredths(after.get("money_supply")) - hundredths(before.get("money_supply")))
+            assertThat(AdminUsersTest.hundredths(after.get("money_supply")) - AdminUsersTest.hundredths(before.get("money_supply")))
                     .as("only the two good rows' balances were issued").isEqualTo(25050 + 100000);
             assertThat(after.get("transactions").asLong() - before.get("transactions").asLong()).isEqualTo(2);
             assertThat(api.get("/api/admin/users/search?q=" + b, gm.token()).json().get("users")).isEmpty();
