@@ -34,7 +34,7 @@ final class Shell {
     }
 
     static int runOnSystemTerminal(GmConsole gm, CommandLine commands) {
-        try (Terminal terminal = TerminalBuilder.builder().name("gm").system(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().name("gm").system(true).dumb(true).build()) {
             return new Shell(gm, commands, terminal).run();
         } catch (IOException e) {
             System.err.println("gm: cannot open the terminal: " + e.getMessage());
