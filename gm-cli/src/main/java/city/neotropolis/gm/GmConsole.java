@@ -46,7 +46,6 @@ public final class GmConsole implements Callable<Integer> {
     private String shellUrl;
     private Path shellHome;
     private boolean shellJson;
-    private boolean inShell;
 
     public GmConsole(Io io) {
         this.io = io;
@@ -120,7 +119,6 @@ public final class GmConsole implements Callable<Integer> {
         shellHome = home;
         shellJson = json;
         io = shellIo;
-        inShell = true;
     }
 
     public boolean json() {
@@ -183,9 +181,5 @@ public final class GmConsole implements Callable<Integer> {
             u = u.substring(0, u.length() - 1);
         }
         return u;
-    }
-
-    boolean inShell() {
-        return inShell;
     }
 }
