@@ -62,7 +62,9 @@ class TableTest {
             String json = "{\"players\": 3, \"ok\": true, \"house\": {\"balance\": 10},"
                     + " \"top\": [{\"name\": \"Kay\", \"balance\": 5}, {\"name\": \"Zed\"}]}";
 
-            String out = printed(o -> Table.printObject(Api.JSON.readTree(json), o, false));
+            com.fasterxml.jackson.databind.JsonNode tree = Api.JSON.readTree(json);
+
+            String out = printed(o -> Table.printObject(tree, o, false));
 
             assertThat(out).containsPattern("players +3").containsPattern("ok +yes")
                     .contains("house:").containsPattern("balance +10")
