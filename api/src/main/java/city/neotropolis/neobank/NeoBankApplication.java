@@ -6,6 +6,7 @@ import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.admin.AdminFeature;
 import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.AdminBootstrap;
+import city.neotropolis.neobank.casino.CasinoFeature;
 import city.neotropolis.neobank.auth.AuthResource;
 import city.neotropolis.neobank.auth.JwtAuthFilter;
 import city.neotropolis.neobank.auth.Passwords;
@@ -16,6 +17,8 @@ import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.db.Dialect;
+import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthServlet;
 import city.neotropolis.neobank.ledger.Genesis;
 import city.neotropolis.neobank.ledger.Idempotency;
@@ -24,10 +27,11 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.ledger.SystemAccounts;
 import city.neotropolis.neobank.ledger.TransferResource;
 import city.neotropolis.neobank.web.BodyLimitFilter;
+import city.neotropolis.neobank.web.CloseAfterRefusalFilter;
+import city.neotropolis.neobank.web.EdgeFilter;
 import city.neotropolis.neobank.web.ErrorMappers;
 import city.neotropolis.neobank.web.JsonErrorHandler;
 import city.neotropolis.neobank.web.RateLimiter;
-import city.neotropolis.neobank.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -62,6 +66,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(NeoBankApplication.class);
 
     private Database database;
+    private Core core;
 
     public static void main(String[] args) throws Exception {
         new NeoBankApplication().run(args);
@@ -102,7 +107,13 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         NeoBankConfiguration.Security sec = config.getSecurity();
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Passwords passwords = new Passwords(sec.bcryptCost);
-        Principals principals = new Principals(database.reads(), sec.principalCache.toJavaDuration());
+        // With several replicas (PostgreSQL), another replica's freeze or password change reaches
+        // this one only through the database: keep what it caches about a token short-lived.
+        java.time.Duration principalTtl = sec.principalCache.toJavaDuration();
+        if (database.dialect() == Dialect.POSTGRESQL && principalTtl.compareTo(java.time.Duration.ofSeconds(2)) > 0) {
+            principalTtl = java.time.Duration.ofSeconds(2);
+        }
+        Principals principals = new Principals(database.reads(), principalTtl);
         AccountDirectory directory = new AccountDirectory(database.reads());
         AccountService accounts = new AccountService(database, ledger, passwords, principals,
                 config.getBank().startingBalance);
@@ -114,7 +125,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
             LOG.warn("Rate limits are OFF (NEOBANK_RATE_LIMITS_ENABLED=false)");
         }
         LedgerVerifier verifier = new LedgerVerifier(database);
-        Core core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
+        core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
                 new AuditLog(clock), tokens, passwords, principals, directory, accounts, limiter);
 
         env.jersey().register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
@@ -129,6 +140,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         env.jersey().register(new ErrorMappers.Json());
         env.jersey().register(new ErrorMappers.Web());
         env.jersey().register(new ErrorMappers.Unexpected());
+        env.jersey().register(new CloseAfterRefusalFilter());
 
         env.jersey().register(new AuthResource(accounts, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
@@ -139,7 +151,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         registerFeatures(core, env);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
-        env.servlets().addFilter("security-headers", new SecurityHeadersFilter(sec.corsOriginSet()))
+        env.servlets().addFilter("edge", new EdgeFilter(sec.corsOriginSet()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("body-limit", new BodyLimitFilter(sec.maxBodyBytes))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
@@ -169,6 +181,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
     private static void registerFeatures(Core core, Environment env) {
         AdminFeature.register(core, env);
+        CasinoFeature.register(core, env);
+        ExternalFeature.register(core, env);
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
@@ -195,6 +209,11 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                     .setCoercion(CoercionInputShape.EmptyString, t == LogicalType.Textual
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+    }
+
+    /** The shared services, for tests and admin tasks that run inside the same process. */
+    public Core core() {
+        return core;
     }
 
     /** The database, for tests and admin tasks that run inside the same process. */

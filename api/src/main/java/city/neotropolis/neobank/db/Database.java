@@ -9,6 +9,9 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import java.nio.file.Files;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+import liquibase.UpdateSummaryOutputEnum;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,7 +66,9 @@ public final class Database implements Managed {
         ManagedDataSource ds = dsf.build(new MetricRegistry(), "migrations");
         try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
                 new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
-            liquibase.update("");
+            // Liquibase talks to stdout through its UI service; send that to the log instead.
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG), () -> liquibase.update(""));
         }
     }
 

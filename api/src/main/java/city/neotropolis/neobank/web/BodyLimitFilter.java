@@ -45,6 +45,8 @@ public final class BodyLimitFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) req;
         if (http.getContentLengthLong() > limit) {
+            // The body stays unread, so the connection cannot be reused: say so.
+            ((HttpServletResponse) res).setHeader("Connection", "close");
             JsonResponses.write((HttpServletResponse) res, 413, new TooLarge(limit).getMessage());
             return;
         }

@@ -108,6 +108,9 @@ public final class ErrorMappers {
             }
             int status = e.getResponse().getStatus();
             String message = switch (status) {
+                case 401 -> "Authentication required";
+                // Jersey's own 403 comes only from @RolesAllowed, which guards the GM routes.
+                case 403 -> "Only GMs may do this";
                 case 404 -> "Not found";
                 case 405 -> "Method not allowed";
                 case 406 -> "Only application/json responses are available";

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -28,11 +29,25 @@ public final class JsonErrorHandler extends ErrorHandler {
         };
     }
 
+    /** Jetty writes error bodies for GET, POST and HEAD only; a PUT or DELETE deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
             String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+        closeIfBodyUnread(request, response);
         return super.generateAcceptableResponse(request, response, callback, "application/json",
                 List.of(StandardCharsets.UTF_8), code, message, cause);
+    }
+
+    /** An error answered before the body was read leaves the connection unusable: tell the client. */
+    static void closeIfBodyUnread(Request request, Response response) {
+        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     @Override
@@ -43,9 +58,15 @@ public final class JsonErrorHandler extends ErrorHandler {
     /** The same for the servlet context that serves the SPA and the API. */
     public static final class Servlet extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
         @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
         protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                 String contentType, List<Charset> charsets, int code, String message, Throwable cause)
                 throws IOException {
+            closeIfBodyUnread(request, response);
             return super.generateAcceptableResponse(request, response, callback, "application/json",
                     List.of(StandardCharsets.UTF_8), code, message, cause);
         }

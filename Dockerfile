@@ -1,0 +1,31 @@
+# NeoBank & Chrome Slots — container image.
+# Build: docker build -t neobank .   Run: docker compose up   (see docker-compose.yml)
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so code changes do not download the world again.
+COPY pom.xml .
+COPY ui/pom.xml ui/
+COPY api/pom.xml api/
+COPY gm-cli/pom.xml gm-cli/
+RUN mvn -B -q -pl ui,api,gm-cli dependency:go-offline -DexcludeGroupIds=city.neotropolis || true
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home /app neobank \
+ && mkdir -p /app/data && chown neobank /app/data
+WORKDIR /app
+COPY --from=build /src/api/target/neobank.jar /app/neobank.jar
+COPY --from=build /src/gm-cli/target/neobank-gm.jar /app/neobank-gm.jar
+COPY config.yml /app/config.yml
+USER neobank
+ENV NEOBANK_DATA_DIR=/app/data \
+    PORT=8080 \
+    ADMIN_PORT=8081 \
+    JAVA_OPTS="-Xmx128m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+VOLUME ["/app/data"]
+EXPOSE 8080 8081
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q healthy <&3"]
+ENTRYPOINT ["bash", "-c", "exec java $JAVA_OPTS -jar /app/neobank.jar server /app/config.yml"]

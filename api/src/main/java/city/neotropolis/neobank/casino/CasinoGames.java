@@ -1,0 +1,73 @@
+package city.neotropolis.neobank.casino;
+
+import city.neotropolis.neobank.casino.math.GameDefinition;
+import city.neotropolis.neobank.casino.math.GameMath;
+import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The games of Chrome Slots by name and by route, each with its verified reel sets. */
+public final class CasinoGames {
+
+    /** One game: its name, its math, and its bet step. */
+    public record Game(String name, GameMath math) {
+        public GameDefinition definition() {
+            return math.machine().definition();
+        }
+
+        public String route() {
+            return definition().route();
+        }
+
+        public String title() {
+            return definition().title();
+        }
+
+        public Credits betStep() {
+            return Credits.of(definition().betStepCredits());
+        }
+
+        /** How many line bets one paid spin costs (9 for Starlight Smuggler, 1 for Glitch Grid). */
+        public int lineBets() {
+            return definition().betPerLine() ? math.machine().lines() : 1;
+        }
+
+        /** The largest win any spin can pay at this bet (per line where the bet is per line). */
+        public Credits maxWin(Credits lineBet) {
+            return lineBet.times(math.maxWinUnits());
+        }
+    }
+
+    private final Map<String, Game> byName = new LinkedHashMap<>();
+    private final Map<String, Game> byRoute = new LinkedHashMap<>();
+
+    public CasinoGames() {
+        for (String name : GameMath.GAMES) {
+            Game g = new Game(name, GameMath.builtIn(name));
+            byName.put(name, g);
+            byRoute.put(g.route(), g);
+        }
+    }
+
+    public List<Game> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Game byName(String name) {
+        Game g = name == null ? null : byName.get(name);
+        if (g == null) {
+            throw ApiException.notFound("Unknown game: " + name);
+        }
+        return g;
+    }
+
+    public Game byRoute(String route) {
+        Game g = byRoute.get(route);
+        if (g == null) {
+            throw ApiException.notFound("Unknown game: " + route);
+        }
+        return g;
+    }
+}

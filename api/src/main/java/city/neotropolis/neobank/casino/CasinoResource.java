@@ -1,0 +1,73 @@
+package city.neotropolis.neobank.casino;
+
+import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.casino.math.ParSheet;
+import city.neotropolis.neobank.web.RateLimiter;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** The casino floor for players: the lobby, the two machines, and their own spin records. */
+@Path("v1/casino")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class CasinoResource {
+    private final CasinoGames games;
+    private final CasinoConfigService configs;
+    private final SpinService spins;
+    private final SpinLookup lookup;
+    private final RateLimiter limiter;
+    private final RateLimiter.Rule perPlayer;
+
+    CasinoResource(CasinoGames games, CasinoConfigService configs, SpinService spins, SpinLookup lookup,
+                   RateLimiter limiter, RateLimiter.Rule perPlayer) {
+        this.games = games;
+        this.configs = configs;
+        this.spins = spins;
+        this.lookup = lookup;
+        this.limiter = limiter;
+        this.perPlayer = perPlayer;
+    }
+
+    @GET
+    @Path("games")
+    public Map<String, List<GameView>> games(@Auth Player player) {
+        return Map.of("games", games.all().stream().map(g -> GameView.of(g, configs.one(g.name()))).toList());
+    }
+
+    /** A setting's reel strips and weights: what a player needs to re-derive a spin from its seeds. */
+    @GET
+    @Path("games/{game}/reels")
+    public Map<String, Object> reels(@Auth Player player, @PathParam("game") String game,
+                                     @QueryParam("payout") String payout) {
+        CasinoGames.Game g = games.byName(game);
+        int pct = CasinoAdminResource.payout(payout, configs.one(g.name()).payoutPercentage());
+        ParSheet sheet = g.math().sheet(pct);
+        return Map.of("game", g.name(), "payout_percentage", pct, "reels", sheet.reels());
+    }
+
+    @POST
+    @Path("{route}/spin")
+    public Response spin(@Auth Player player, @PathParam("route") String route, SpinService.SpinRequest body,
+                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        CasinoGames.Game game = games.byRoute(route);
+        limiter.check(perPlayer, player.principalKey());
+        return spins.spin(player, game, body == null ? null : body.betAmount(), idempotencyKey);
+    }
+
+    @GET
+    @Path("spins/{id}")
+    public SpinLookup.SpinView spin(@Auth Player player, @PathParam("id") long id) {
+        return lookup.findOwn(id, player.id());
+    }
+}

@@ -1,0 +1,102 @@
+package city.neotropolis.neobank.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.NeoBankApplication;
+import city.neotropolis.neobank.NeoBankConfiguration;
+import city.neotropolis.neobank.support.Api;
+import city.neotropolis.neobank.support.TestApp;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * At least 1,000 hostile requests across every route: each answer is a 4xx JSON error or a correct
+ * 2xx, never a 5xx, and a refused request leaves balances, journal and accounts exactly as they were.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("Fuzzing every route with hostile input")
+class FuzzTest {
+    static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite(
+            ConfigOverride.config("rateLimits.enabled", "false"));
+    static final long SEED = Long.getLong("fuzz.seed", 20261126L);
+
+    /** Everything a refused request must leave untouched. */
+    record Books(long accounts, long journal, String state) {}
+
+    static Books books(Core core) {
+        return core.db().snapshot(h -> new Books(
+                h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM transactions").mapTo(Long.class).one(),
+                String.join(",", h.createQuery("SELECT account_number || ':' || balance || ':' || frozen || ':' "
+                        + "|| is_admin || ':' || token_version || ':' || faction || ':' || profile_picture "
+                        + "|| ':' || COALESCE(password_hash, '') FROM accounts ORDER BY id")
+                        .mapTo(String.class).list())));
+    }
+
+    static List<HostileCorpus.Route> routes(Api.Session me, Api.Session other) {
+        List<HostileCorpus.Route> routes = new ArrayList<>(List.of(
+                new HostileCorpus.Route("POST", "/api/v1/auth/register", null,
+                        Map.of("character_name", "Fuzzy Rider", "password", "password1", "faction", "Glitch"), 60),
+                new HostileCorpus.Route("POST", "/api/v1/auth/login", null,
+                        Map.of("character_name", me.name(), "password", "wrong-password"), 60),
+                new HostileCorpus.Route("POST", "/api/v1/transactions", me.token(),
+                        Map.of("to_account", other.accountNumber(), "amount", 1.25, "memo", "fuzz"), 200),
+                new HostileCorpus.Route("PUT", "/api/v1/account/profile", me.token(),
+                        Map.of("faction", "Runners", "profile_picture", "https://img.example/a.png"), 120),
+                new HostileCorpus.Route("PUT", "/api/v1/account/password", me.token(),
+                        Map.of("current_password", "wrong-password", "new_password", "password2"), 100),
+                new HostileCorpus.Route("GET", "/api/v1/account", me.token(), Map.of(), 80),
+                new HostileCorpus.Route("GET", "/api/v1/account/transactions", me.token(), Map.of(), 120),
+                new HostileCorpus.Route("GET", "/api/v1/account/transactions/search?q=fuzz", me.token(), Map.of(), 120),
+                new HostileCorpus.Route("GET", "/api/v1/accounts/" + other.accountNumber(), me.token(), Map.of(), 100),
+                new HostileCorpus.Route("GET", "/health", null, Map.of(), 40)));
+        return routes;
+    }
+
+    @Test
+    @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")
+    void hostile() {
+        Api api = TestApp.api(APP);
+        Core core = APP.<NeoBankApplication>getApplication().core();
+        Api.Session me = api.player("fuzzer");
+        Api.Session other = api.player("target");
+        List<HostileCorpus.Request> corpus = HostileCorpus.generate(routes(me, other), SEED);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(1000);
+
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (HostileCorpus.Request req : corpus) {
+            Books before = books(core);
+            HttpRequest.Builder b = api.builder(req.path(), req.token()).header("Content-Type", req.contentType());
+            b.method(req.method(), req.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(req.body(), StandardCharsets.UTF_8));
+            Api.Res res = api.send(b);
+            statuses.merge(res.status(), 1, Integer::sum);
+
+            assertThat(res.status()).as(req + " -> " + res.body()).isBetween(200, 499);
+            if (res.status() >= 400) {
+                assertThat(res.json()).as(req + " " + req.path() + " -> " + res.status() + " answers JSON: " + res.body())
+                        .isNotNull();
+                assertThat(res.json().path("error").asText()).as(req.toString()).isNotBlank();
+                assertThat(books(core)).as(req + " changed nothing").isEqualTo(before);
+            } else if (req.path().endsWith("/register")) {
+                assertThat(res.json().at("/user/is_admin").asBoolean()).as("no privilege by extra fields").isFalse();
+                assertThat(res.json().at("/user/balance").decimalValue()).isEqualByComparingTo("1000");
+            }
+        }
+        assertThat(core.verifier().verify().ok()).isTrue();
+        assertThat(statuses.keySet()).as("both refusals and acceptances occur: " + statuses)
+                .anyMatch(s -> s >= 400).anyMatch(s -> s < 300);
+        System.out.println("fuzz: " + corpus.size() + " hostile requests, statuses " + statuses + ", seed " + SEED);
+    }
+}
