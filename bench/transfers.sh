@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# P2P transfer benchmark for NeoBank: starts the service on a fresh SQLite database, registers
+# players, warms the JVM up, drives POST /api/v1/transactions with wrk at 64 connections, then
+# GET /api/v1/account, checks the ledger invariants, measures this machine's raw SQLite limit for
+# the same work and prints a summary with the targets. See bench/README.md.
+#
+#   bench/transfers.sh [--build]
+#
+# Environment (defaults in brackets):
+#   JAR [api/target/neobank.jar]  PORT [25080]  ADMIN_PORT [25081]  PLAYERS [200]
+#   WARMUP [40] s of transfers, not counted   DURATION [20] s measured transfers
+#   READ_WARMUP [5]  READ_DURATION [10]  CONNECTIONS [64]  THREADS [2]  RAW_SECONDS [10]
+#   HEAP [-Xmx128m]  JAVA_OPTS [] extra JVM flags, e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+#   JFR [] a file name: records a JFR profile of the measured transfer run into it
+#   DUMPS [0] number of thread dumps (jcmd Thread.print) taken during the measured run
+#   KEEP [0] 1 keeps the temp dir (log, database, wrk output) for inspection
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+if [[ "${1:-}" == "--build" ]]; then
+  mvn -B -q -DskipTests package
+elif [[ -n "${1:-}" ]]; then
+  echo "usage: $0 [--build]" >&2
+  exit 2
+fi
+
+JAR=${JAR:-api/target/neobank.jar}
+PORT=${PORT:-25080}
+ADMIN_PORT=${ADMIN_PORT:-25081}
+PLAYERS=${PLAYERS:-200}
+WARMUP=${WARMUP:-40}
+DURATION=${DURATION:-20}
+READ_WARMUP=${READ_WARMUP:-5}
+READ_DURATION=${READ_DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+RAW_SECONDS=${RAW_SECONDS:-10}
+HEAP=${HEAP:--Xmx128m}
+JAVA_OPTS=${JAVA_OPTS:-}
+JFR=${JFR:-}
+DUMPS=${DUMPS:-0}
+KEEP=${KEEP:-0}
+if (( DUMPS > 0 )); then KEEP=1; fi # the dumps are in the temp dir
+PASSWORD=bench-password-1
+ADMIN_PASSWORD=bench-gm-password-1
+BASE=http://127.0.0.1:$PORT
+
+for tool in java wrk curl jq xargs; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
+done
+[[ -f "$JAR" ]] || { echo "no $JAR: run with --build or mvn -B -q -DskipTests package" >&2; exit 2; }
+if curl -s -o /dev/null --max-time 1 "$BASE/health"; then
+  echo "something already answers on port $PORT; set PORT/ADMIN_PORT" >&2
+  exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/neobank-bench.XXXXXX")
+DATA=$WORK/data
+mkdir -p "$DATA"
+JAVA_PID=
+SAMPLER_PID=
+DUMPS_PID=
+
+cleanup() {
+  if [[ -n "$SAMPLER_PID" ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+  if [[ -n "$JAVA_PID" ]] && kill -0 "$JAVA_PID" 2>/dev/null; then
+    kill "$JAVA_PID" 2>/dev/null || true
+    wait "$JAVA_PID" 2>/dev/null || true
+  fi
+  if [[ "$KEEP" == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# ---------------------------------------------------------------- start, time to ready
+log "starting $JAR with $HEAP $JAVA_OPTS (data in $DATA)"
+t0=$(date +%s%N)
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=false \
+  NEOBANK_SECRET_KEY=bench-secret-key-0123456789abcdefghijklmnop \
+  NEOBANK_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  java $HEAP $JAVA_OPTS -jar "$JAR" server config.yml >"$WORK/service.log" 2>&1 &
+JAVA_PID=$!
+ready_ms=
+while :; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/health" || true)
+  if [[ "$code" == 200 ]]; then
+    ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    break
+  fi
+  if ! kill -0 "$JAVA_PID" 2>/dev/null; then
+    echo "the service died during start:" >&2; tail -30 "$WORK/service.log" >&2; exit 1
+  fi
+  if (( ($(date +%s%N) - t0) > 60000000000 )); then
+    echo "not ready after 60 s" >&2; tail -30 "$WORK/service.log" >&2; exit 1
+  fi
+  sleep 0.02
+done
+log "ready in $ready_ms ms (pid $JAVA_PID)"
+
+# Peak RSS: VmHWM is the kernel's high-water mark of the resident set; sample it (and the current
+# VmRSS, for a time series) every 0.5 s.
+(
+  while kill -0 "$JAVA_PID" 2>/dev/null; do
+    awk -v t="$(date +%s.%N)" '/^VmHWM|^VmRSS/ {v[$1]=$2} END {printf "%.1f %d %d\n", t, v["VmRSS:"], v["VmHWM:"]}' \
+      "/proc/$JAVA_PID/status" 2>/dev/null || true
+    sleep 0.5
+  done
+) >"$WORK/rss.txt" &
+SAMPLER_PID=$!
+
+# ---------------------------------------------------------------- players
+post_json() { # path body [token]
+  curl -s --max-time 30 -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} \
+    -d "$2" "$BASE$1"
+}
+export -f post_json
+export BASE PASSWORD
+
+log "registering $PLAYERS players (8 in parallel; bcrypt)"
+t1=$(date +%s)
+seq -f 'bench%04g' 1 "$PLAYERS" | xargs -P 8 -I{} bash -c \
+  'post_json /api/v1/auth/register "{\"character_name\":\"{}\",\"password\":\"$PASSWORD\"}" >/dev/null'
+seq -f 'bench%04g' 1 "$PLAYERS" | xargs -P 8 -I{} bash -c \
+  'post_json /api/v1/auth/login "{\"character_name\":\"{}\",\"password\":\"$PASSWORD\"}"; echo' \
+  >"$WORK/logins.json"
+{
+  echo "return {"
+  jq -r 'select(.access_token != null) | "{\"\(.access_token)\",\"\(.user.account_number)\"},"' "$WORK/logins.json"
+  echo "}"
+} >"$WORK/players.lua"
+logged_in=$(jq -r 'select(.access_token != null) | .access_token' "$WORK/logins.json" | wc -l)
+log "$logged_in players logged in ($(( $(date +%s) - t1 )) s)"
+if (( logged_in < PLAYERS )); then
+  echo "only $logged_in of $PLAYERS players could log in" >&2; head -5 "$WORK/logins.json" >&2; exit 1
+fi
+
+run_wrk() { # name mode seconds
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3s" --timeout 10s --latency -s bench/p2p.lua "$BASE" \
+    -- "$WORK/players.lua" "$2" >"$WORK/$1.txt" 2>&1 || { cat "$WORK/$1.txt" >&2; exit 1; }
+}
+fig() { # name key -> value
+  sed -n "s/^BENCH $2=//p" "$WORK/$1.txt"
+}
+
+# ---------------------------------------------------------------- load
+log "warm-up: ${WARMUP}s of transfers (not counted)"
+run_wrk warmup transfer "$WARMUP"
+log "warm-up done: $(fig warmup rate) transfers/s, p99 $(( $(fig warmup p99_us) / 1000 )) ms"
+
+if [[ -n "$JFR" ]]; then
+  jcmd "$JAVA_PID" JFR.start name=bench duration="${DURATION}s" filename="$JFR" settings=profile >/dev/null
+  log "JFR recording the measured run into $JFR"
+fi
+if (( DUMPS > 0 )); then
+  (
+    sleep 3
+    for i in $(seq 1 "$DUMPS"); do
+      jcmd "$JAVA_PID" Thread.print >"$WORK/threads-$i.txt" 2>&1 || true
+      sleep $(( (DURATION - 4) / DUMPS > 0 ? (DURATION - 4) / DUMPS : 1 ))
+    done
+  ) &
+  DUMPS_PID=$!
+fi
+log "measured: ${DURATION}s of transfers at $CONNECTIONS connections"
+run_wrk transfers transfer "$DURATION"
+if [[ -n "$DUMPS_PID" ]]; then wait "$DUMPS_PID" 2>/dev/null || true; fi
+if [[ -n "$JFR" ]]; then
+  jcmd "$JAVA_PID" JFR.stop name=bench >/dev/null 2>&1 || true
+fi
+
+log "reads: ${READ_WARMUP}s warm-up, then ${READ_DURATION}s of GET /api/v1/account"
+run_wrk read-warmup read "$READ_WARMUP"
+run_wrk reads read "$READ_DURATION"
+
+# ---------------------------------------------------------------- invariants, online
+gm_token=$(post_json /api/v1/auth/login "{\"character_name\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
+  | jq -r '.access_token // empty')
+verify_code=$(curl -s -o "$WORK/verify.json" -w '%{http_code}' --max-time 60 \
+  -H "Authorization: Bearer $gm_token" "$BASE/api/admin/ledger/verify" || true)
+online_ok=n/a
+if [[ "$verify_code" == 200 ]]; then
+  online_ok=$(jq -r '.ok' "$WORK/verify.json")
+  log "GET /api/admin/ledger/verify: $(cat "$WORK/verify.json")"
+else
+  log "GET /api/admin/ledger/verify answered $verify_code; checking the file after shutdown only"
+fi
+
+# ---------------------------------------------------------------- stop, peak RSS
+peak_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$JAVA_PID/status")
+kill "$SAMPLER_PID" 2>/dev/null || true
+wait "$SAMPLER_PID" 2>/dev/null || true
+SAMPLER_PID=
+kill "$JAVA_PID"
+wait "$JAVA_PID" 2>/dev/null || true
+JAVA_PID=
+peak_mib=$(( peak_kib / 1024 ))
+log "service stopped; peak RSS $peak_mib MiB"
+
+# ---------------------------------------------------------------- invariants, offline
+set +e
+java -cp "$JAR" bench/VerifyLedger.java "$DATA/neobank.db" >"$WORK/verify-file.txt" 2>&1
+set -e
+cat "$WORK/verify-file.txt"
+file_ok=$(sed -n 's/^invariants_ok=//p' "$WORK/verify-file.txt")
+transfer_rows=$(sed -n 's/^transfer_rows=//p' "$WORK/verify-file.txt")
+answered=$(( $(fig warmup ok_2xx) + $(fig transfers ok_2xx) ))
+# Every 201 must be a journal row. A request in flight when wrk stops is committed but not
+# counted, so up to CONNECTIONS more rows per run are fine; fewer rows is lost money.
+lost=$(( answered - ${transfer_rows:-0} ))
+extra=$(( ${transfer_rows:-0} - answered ))
+rows_ok=true
+if (( lost > 0 || extra > 2 * CONNECTIONS )); then rows_ok=false; fi
+
+# ---------------------------------------------------------------- raw SQLite limit
+log "raw SQLite: ${RAW_SECONDS}s of one-transfer-per-commit on the same disk"
+java -cp "$JAR" bench/RawSqlite.java "$RAW_SECONDS" "$WORK" >"$WORK/raw.txt" 2>&1 || { cat "$WORK/raw.txt" >&2; exit 1; }
+cat "$WORK/raw.txt"
+raw=$(sed -n 's/^raw_commits_per_s=//p' "$WORK/raw.txt")
+
+# ---------------------------------------------------------------- summary
+rate=$(fig transfers rate)
+p50=$(awk -v u="$(fig transfers p50_us)" 'BEGIN {printf "%.1f", u / 1000}')
+p99=$(awk -v u="$(fig transfers p99_us)" 'BEGIN {printf "%.1f", u / 1000}')
+rp50=$(awk -v u="$(fig reads p50_us)" 'BEGIN {printf "%.1f", u / 1000}')
+rp99=$(awk -v u="$(fig reads p99_us)" 'BEGIN {printf "%.1f", u / 1000}')
+ratio=$(awk -v a="$rate" -v b="$raw" 'BEGIN {printf "%.2f", a / b}')
+invariants_ok=false
+if [[ "$file_ok" == true && "$rows_ok" == true && "$online_ok" != false ]]; then invariants_ok=true; fi
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+  ok = (op == "<=") ? (v + 0 <= t + 0) : (v + 0 >= t + 0); printf "%s", ok ? "ok" : "MISSED" }'; }
+
+cat <<EOF
+
+================ NeoBank P2P benchmark ================
+machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)
+JVM flags          $HEAP $JAVA_OPTS
+players            $logged_in, $CONNECTIONS connections, $THREADS wrk threads, warm-up ${WARMUP}s
+transfers          $rate /s over ${DURATION}s ($(fig transfers ok_2xx) x 2xx, $(fig transfers idempotency_keys) with Idempotency-Key)
+transfer latency   p50 $p50 ms, p99 $p99 ms (target p99 <= 100 ms: $(verdict "$p99" "<=" 100))
+non-2xx            $(fig transfers non2xx) (400: $(fig transfers s400), 401: $(fig transfers s401), 409: $(fig transfers s409), 429: $(fig transfers s429), other 4xx: $(fig transfers s4xx_other), 5xx: $(fig transfers s5xx))
+socket errors      $(fig transfers sock_errors) (connect $(fig transfers sock_connect), read $(fig transfers sock_read), write $(fig transfers sock_write), timeout $(fig transfers sock_timeout))
+reads              $(fig reads rate) /s, p50 $rp50 ms, p99 $rp99 ms, non-2xx $(fig reads non2xx), socket errors $(fig reads sock_errors)
+peak RSS           $peak_mib MiB (target <= 256 MiB: $(verdict "$peak_mib" "<=" 256))
+ready              $ready_ms ms (target <= 3000 ms: $(verdict "$ready_ms" "<=" 3000))
+raw SQLite         $raw durable commits/s (2 guarded updates + 1 insert per commit, WAL, synchronous=FULL)
+ratio              $ratio (HTTP transfers/s / raw commits/s; target >= 1.0: $(verdict "$ratio" ">=" 1.0))
+invariants         $invariants_ok (file check: $file_ok; admin endpoint: $online_ok; 201s $answered vs transfer rows ${transfer_rows:-?})
+original NeoBank   222 transfers/s on this machine
+=======================================================
+EOF
+[[ "$invariants_ok" == true ]]
