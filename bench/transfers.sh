@@ -13,6 +13,7 @@
 #   HEAP [-Xmx128m]  JAVA_OPTS [] extra JVM flags, e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #   JFR [] a file name: records a JFR profile of the measured transfer run into it
 #   DUMPS [0] number of thread dumps (jcmd Thread.print) taken during the measured run
+#   NMT [0] 1 adds -XX:NativeMemoryTracking=summary and prints the JVM's memory breakdown at the end
 #   KEEP [0] 1 keeps the temp dir (log, database, wrk output) for inspection
 set -euo pipefail
 
@@ -42,6 +43,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 JFR=${JFR:-}
 DUMPS=${DUMPS:-0}
 KEEP=${KEEP:-0}
+NMT=${NMT:-0}
+if [[ "$NMT" == 1 ]]; then JAVA_OPTS="$JAVA_OPTS -XX:NativeMemoryTracking=summary"; fi
 if (( DUMPS > 0 )); then KEEP=1; fi # the dumps are in the temp dir
 PASSWORD=bench-password-1
 ADMIN_PASSWORD=bench-gm-password-1
@@ -74,6 +77,18 @@ cleanup() {
 trap cleanup EXIT
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# ---------------------------------------------------------------- raw SQLite limit, before
+# The machine's limit for the same work without the service: one transfer (2 guarded updates +
+# 1 insert) per durable commit. Measured before and after the service run, on the same disk; the
+# ratio uses the mean of both, since other work on a shared machine moves it.
+raw_sqlite() { # name
+  java -cp "$JAR" bench/RawSqlite.java "$RAW_SECONDS" "$WORK" >"$WORK/$1.txt" 2>&1 || { cat "$WORK/$1.txt" >&2; exit 1; }
+  head -1 "$WORK/$1.txt"
+}
+log "raw SQLite: ${RAW_SECONDS}s of one-transfer-per-commit on the data disk"
+raw_sqlite raw-before
+raw_before=$(sed -n 's/^raw_commits_per_s=//p' "$WORK/raw-before.txt")
 
 # ---------------------------------------------------------------- start, time to ready
 log "starting $JAR with $HEAP $JAVA_OPTS (data in $DATA)"
@@ -138,9 +153,37 @@ if (( logged_in < PLAYERS )); then
   echo "only $logged_in of $PLAYERS players could log in" >&2; head -5 "$WORK/logins.json" >&2; exit 1
 fi
 
+# CPU accounting, so figures from a shared, noisy machine can be read: clock ticks used by the
+# service, by its ledger-writer thread, by wrk, and by the whole machine during each run.
+TICK=$(getconf CLK_TCK)
+proc_ticks() { awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0; }
+writer_stat() {
+  local t
+  for t in /proc/"$JAVA_PID"/task/*; do
+    if [[ "$(cat "$t/comm" 2>/dev/null)" == ledger-writer ]]; then echo "$t/stat"; return; fi
+  done
+  echo /dev/null
+}
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat; } # busy idle
+
 run_wrk() { # name mode seconds
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3s" --timeout 10s --latency -s bench/p2p.lua "$BASE" \
-    -- "$WORK/players.lua" "$2" >"$WORK/$1.txt" 2>&1 || { cat "$WORK/$1.txt" >&2; exit 1; }
+  local svc0 wr0 m0 svc1 wr1 m1 wstat
+  wstat=$(writer_stat)
+  svc0=$(proc_ticks "/proc/$JAVA_PID/stat"); wr0=$(proc_ticks "$wstat"); m0=$(machine_ticks)
+  local TIMEFORMAT='%U %S'
+  { time wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3s" --timeout 10s --latency -s bench/p2p.lua "$BASE" \
+    -- "$WORK/players.lua" "$2" >"$WORK/$1.txt" 2>&1 || { cat "$WORK/$1.txt" >&2; exit 1; } ; } 2>"$WORK/$1.time"
+  svc1=$(proc_ticks "/proc/$JAVA_PID/stat"); wr1=$(proc_ticks "$wstat"); m1=$(machine_ticks)
+  awk -v s0="$svc0" -v s1="$svc1" -v w0="$wr0" -v w1="$wr1" -v m0="$m0" -v m1="$m1" -v tick="$TICK" \
+    -v f="$WORK/$1.txt" -v tf="$WORK/$1.time" 'BEGIN {
+      getline wt < tf; split(wt, wu, " ")
+      split(m0, a, " "); split(m1, b, " ")
+      while ((getline line < f) > 0) if (line ~ /^BENCH duration_us=/) { sub(/.*=/, "", line); secs = line / 1e6 }
+      svc = (s1 - s0) / tick; wr = (w1 - w0) / tick; busy = (b[1] - a[1]) / tick; idle = (b[2] - a[2]) / tick
+      printf "BENCH svc_cores=%.2f\nBENCH writer_cores=%.2f\nBENCH wrk_cores=%.2f\n", svc / secs, wr / secs, (wu[1] + wu[2]) / secs
+      printf "BENCH machine_busy_cores=%.2f\nBENCH other_cores=%.2f\nBENCH svc_cpu_s=%.3f\n", busy / secs,
+        busy / secs - svc / secs - (wu[1] + wu[2]) / secs, svc
+    }' >>"$WORK/$1.txt"
 }
 fig() { # name key -> value
   sed -n "s/^BENCH $2=//p" "$WORK/$1.txt"
@@ -191,6 +234,11 @@ fi
 
 # ---------------------------------------------------------------- stop, peak RSS
 peak_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$JAVA_PID/status")
+if [[ "$NMT" == 1 ]]; then
+  jcmd "$JAVA_PID" VM.native_memory summary scale=MB >"$WORK/nmt.txt" 2>&1 || true
+  log "JVM memory (NMT, committed MB):"
+  grep -E '^(Total|-  )' "$WORK/nmt.txt" | sed -E 's/\(reserved=[0-9]+MB, committed=([0-9]+)MB\)/committed \1 MB/; s/^-  +/  /' || true
+fi
 kill "$SAMPLER_PID" 2>/dev/null || true
 wait "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
@@ -215,11 +263,11 @@ extra=$(( ${transfer_rows:-0} - answered ))
 rows_ok=true
 if (( lost > 0 || extra > 2 * CONNECTIONS )); then rows_ok=false; fi
 
-# ---------------------------------------------------------------- raw SQLite limit
-log "raw SQLite: ${RAW_SECONDS}s of one-transfer-per-commit on the same disk"
-java -cp "$JAR" bench/RawSqlite.java "$RAW_SECONDS" "$WORK" >"$WORK/raw.txt" 2>&1 || { cat "$WORK/raw.txt" >&2; exit 1; }
-cat "$WORK/raw.txt"
-raw=$(sed -n 's/^raw_commits_per_s=//p' "$WORK/raw.txt")
+# ---------------------------------------------------------------- raw SQLite limit, after
+log "raw SQLite again: ${RAW_SECONDS}s"
+raw_sqlite raw-after
+raw_after=$(sed -n 's/^raw_commits_per_s=//p' "$WORK/raw-after.txt")
+raw=$(awk -v a="$raw_before" -v b="$raw_after" 'BEGIN {printf "%.1f", (a + b) / 2}')
 
 # ---------------------------------------------------------------- summary
 rate=$(fig transfers rate)
@@ -228,6 +276,8 @@ p99=$(awk -v u="$(fig transfers p99_us)" 'BEGIN {printf "%.1f", u / 1000}')
 rp50=$(awk -v u="$(fig reads p50_us)" 'BEGIN {printf "%.1f", u / 1000}')
 rp99=$(awk -v u="$(fig reads p99_us)" 'BEGIN {printf "%.1f", u / 1000}')
 ratio=$(awk -v a="$rate" -v b="$raw" 'BEGIN {printf "%.2f", a / b}')
+us_per_tx=$(awk -v c="$(fig transfers svc_cpu_s)" -v n="$(fig transfers ok_2xx)" 'BEGIN {printf "%.0f", c * 1e6 / n}')
+us_per_read=$(awk -v c="$(fig reads svc_cpu_s)" -v n="$(fig reads ok_2xx)" 'BEGIN {printf "%.0f", c * 1e6 / n}')
 invariants_ok=false
 if [[ "$file_ok" == true && "$rows_ok" == true && "$online_ok" != false ]]; then invariants_ok=true; fi
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
@@ -244,9 +294,12 @@ transfer latency   p50 $p50 ms, p99 $p99 ms (target p99 <= 100 ms: $(verdict "$p
 non-2xx            $(fig transfers non2xx) (400: $(fig transfers s400), 401: $(fig transfers s401), 409: $(fig transfers s409), 429: $(fig transfers s429), other 4xx: $(fig transfers s4xx_other), 5xx: $(fig transfers s5xx))
 socket errors      $(fig transfers sock_errors) (connect $(fig transfers sock_connect), read $(fig transfers sock_read), write $(fig transfers sock_write), timeout $(fig transfers sock_timeout))
 reads              $(fig reads rate) /s, p50 $rp50 ms, p99 $rp99 ms, non-2xx $(fig reads non2xx), socket errors $(fig reads sock_errors)
+CPU, transfers     service $(fig transfers svc_cores) cores ($us_per_tx us CPU per transfer; ledger-writer thread $(fig transfers writer_cores)), wrk $(fig transfers wrk_cores), others on the machine $(fig transfers other_cores) of $(nproc)
+CPU, reads         service $(fig reads svc_cores) cores ($us_per_read us CPU per read), wrk $(fig reads wrk_cores), others $(fig reads other_cores)
+warm-up            $(fig warmup rate) transfers/s, p99 $(( $(fig warmup p99_us) / 1000 )) ms, others on the machine $(fig warmup other_cores) cores
 peak RSS           $peak_mib MiB (target <= 256 MiB: $(verdict "$peak_mib" "<=" 256))
 ready              $ready_ms ms (target <= 3000 ms: $(verdict "$ready_ms" "<=" 3000))
-raw SQLite         $raw durable commits/s (2 guarded updates + 1 insert per commit, WAL, synchronous=FULL)
+raw SQLite         $raw durable commits/s (mean of $raw_before before, $raw_after after; 2 guarded updates + 1 insert per commit, WAL, synchronous=FULL)
 ratio              $ratio (HTTP transfers/s / raw commits/s; target >= 1.0: $(verdict "$ratio" ">=" 1.0))
 invariants         $invariants_ok (file check: $file_ok; admin endpoint: $online_ok; 201s $answered vs transfer rows ${transfer_rows:-?})
 original NeoBank   222 transfers/s on this machine
