@@ -12,6 +12,7 @@
 #   READ_WARMUP [5]  READ_DURATION [10]  CONNECTIONS [64]  THREADS [2]  RAW_SECONDS [10]
 #   HEAP [-Xmx128m]  JAVA_OPTS [] extra JVM flags, e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #   JFR [] a file name: records a JFR profile of the measured transfer run into it
+#   JFR_READS [] the same for the measured read run
 #   DUMPS [0] number of thread dumps (jcmd Thread.print) taken during the measured run
 #   NMT [0] 1 adds -XX:NativeMemoryTracking=summary and prints the JVM's memory breakdown at the end
 #   KEEP [0] 1 keeps the temp dir (log, database, wrk output) for inspection
@@ -41,6 +42,7 @@ RAW_SECONDS=${RAW_SECONDS:-10}
 HEAP=${HEAP:--Xmx128m}
 JAVA_OPTS=${JAVA_OPTS:-}
 JFR=${JFR:-}
+JFR_READS=${JFR_READS:-}
 DUMPS=${DUMPS:-0}
 KEEP=${KEEP:-0}
 NMT=${NMT:-0}
@@ -217,7 +219,13 @@ fi
 
 log "reads: ${READ_WARMUP}s warm-up, then ${READ_DURATION}s of GET /api/v1/account"
 run_wrk read-warmup read "$READ_WARMUP"
+if [[ -n "$JFR_READS" ]]; then
+  jcmd "$JAVA_PID" JFR.start name=reads duration="${READ_DURATION}s" filename="$JFR_READS" settings=profile >/dev/null
+fi
 run_wrk reads read "$READ_DURATION"
+if [[ -n "$JFR_READS" ]]; then
+  jcmd "$JAVA_PID" JFR.stop name=reads >/dev/null 2>&1 || true
+fi
 
 # ---------------------------------------------------------------- invariants, online
 gm_token=$(post_json /api/v1/auth/login "{\"character_name\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
