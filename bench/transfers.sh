@@ -294,7 +294,7 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
 cat <<EOF
 
 ================ NeoBank P2P benchmark ================
-machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)
+machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), CPU pressure $(awk '/^some/ {sub("avg60=", "", $3); print $3 "%"}' /proc/pressure/cpu 2>/dev/null || echo n/a) (PSI some avg60), $(java -version 2>&1 | head -1)
 JVM flags          $HEAP $JAVA_OPTS
 players            $logged_in, $CONNECTIONS connections, $THREADS wrk threads, warm-up ${WARMUP}s
 transfers          $rate /s over ${DURATION}s ($(fig transfers ok_2xx) x 2xx, $(fig transfers idempotency_keys) with Idempotency-Key)
