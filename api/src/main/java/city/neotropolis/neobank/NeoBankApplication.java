@@ -7,6 +7,7 @@ import city.neotropolis.neobank.admin.AdminFeature;
 import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.AdminBootstrap;
 import city.neotropolis.neobank.casino.CasinoFeature;
+import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.auth.AuthResource;
 import city.neotropolis.neobank.auth.JwtAuthFilter;
 import city.neotropolis.neobank.auth.Passwords;
@@ -56,6 +57,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -95,6 +97,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     @Override
     public void run(NeoBankConfiguration config, Environment env) throws Exception {
         long started = System.nanoTime();
+        CompletableFuture<CasinoGames> casino = CasinoFeature.prepare();
         configureJson(env.getObjectMapper());
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(config.getBank().dataDir).toAbsolutePath();
@@ -149,7 +152,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         env.jersey().register(new AccountResource(accounts, tokens));
         env.jersey().register(new TransferResource(ledger, idempotency, directory, limiter,
                 rl.transfersPerPlayer.rule("transfers"), config.getBank().maxAmount));
-        registerFeatures(core, env);
+        registerFeatures(core, env, casino);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
         PrometheusMetrics.register(env);
@@ -181,9 +184,9 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     }
 
     /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
-    private static void registerFeatures(Core core, Environment env) {
+    private static void registerFeatures(Core core, Environment env, CompletableFuture<CasinoGames> casino) {
         AdminFeature.register(core, env);
-        CasinoFeature.register(core, env);
+        CasinoFeature.register(core, env, casino);
         ExternalFeature.register(core, env);
     }
 

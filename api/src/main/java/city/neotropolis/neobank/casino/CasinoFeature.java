@@ -5,6 +5,7 @@ import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,26 @@ public final class CasinoFeature {
 
     private CasinoFeature() {}
 
-    public static void register(Core core, Environment env) {
-        long t0 = System.nanoTime();
-        CasinoGames games = new CasinoGames();
-        LOG.info("Casino reel sets for {} games x {} settings verified in {} ms", games.all().size(),
-                GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1, (System.nanoTime() - t0) / 1_000_000);
+    /**
+     * Starts solving and verifying every setting's reel set on a thread of its own, so that it
+     * overlaps the rest of start-up (migrations, first-start setup) on a second core.
+     */
+    public static CompletableFuture<CasinoGames> prepare() {
+        return CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            CasinoGames games = new CasinoGames();
+            LOG.info("Casino reel sets for {} games x {} settings verified in {} ms", games.all().size(),
+                    GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1, (System.nanoTime() - t0) / 1_000_000);
+            return games;
+        }, r -> {
+            Thread t = new Thread(r, "casino-math");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    public static void register(Core core, Environment env, CompletableFuture<CasinoGames> prepared) {
+        CasinoGames games = prepared.join();
         Fairness fairness = new Fairness(core.clock());
         CasinoConfigService configs = new CasinoConfigService(core.db(), games, core.audit(), core.clock(),
                 core.config().getBank().maxAmount);

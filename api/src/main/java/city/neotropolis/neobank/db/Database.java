@@ -29,6 +29,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * write, and the same migrations on SQLite and PostgreSQL.
  */
 public final class Database implements Managed {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final Dialect dialect;
     private final Jdbi reads;
     private final Writer writer;
@@ -63,6 +64,12 @@ public final class Database implements Managed {
 
     /** Applies pending migrations on a connection pool of its own, closed afterwards. */
     public static void migrate(DataSourceFactory dsf) throws Exception {
+        long t0 = System.nanoTime();
+        String fingerprint = SchemaFingerprint.ofChangelogs();
+        if (SchemaFingerprint.matches(dsf, fingerprint)) {
+            LOG.info("Schema is up to date with these migrations ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+            return;
+        }
         ManagedDataSource ds = dsf.build(new MetricRegistry(), "migrations");
         try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
                 new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
@@ -70,6 +77,8 @@ public final class Database implements Managed {
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
                     "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG), () -> liquibase.update(""));
         }
+        SchemaFingerprint.store(dsf, fingerprint);
+        LOG.info("Migrations checked and applied in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch)
