@@ -79,7 +79,7 @@ public final class AccountService {
     }
 
     public Optional<Account> byId(long id) {
-        return db.reads().withExtension(AccountDao.class, dao -> dao.byId(id));
+        return AccountDao.findById(db.reads(), id);
     }
 
     public Optional<Account> byNumber(String number) {

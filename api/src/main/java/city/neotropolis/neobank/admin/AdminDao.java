@@ -2,20 +2,20 @@ package city.neotropolis.neobank.admin;
 
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountDao;
+import city.neotropolis.neobank.accounts.AccountRowMapper;
 import city.neotropolis.neobank.accounts.TxRowMapper;
 import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Timestamps;
 import city.neotropolis.neobank.ledger.TxView;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL behind the GM routes. Used on read handles and inside write units alike (no @Transaction here). */
-@RegisterConstructorMapper(Account.class)
+@RegisterRowMapper(AccountRowMapper.class)
 @RegisterRowMapper(TxRowMapper.class)
 public interface AdminDao {
 

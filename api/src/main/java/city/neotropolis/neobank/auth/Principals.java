@@ -18,7 +18,7 @@ public final class Principals {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(50_000)
                 .expireAfterWrite(ttl)
-                .build(id -> reads.withExtension(AccountDao.class, dao -> dao.byId(id))
+                .build(id -> AccountDao.findById(reads, id)
                         .filter(a -> !a.isSystem())
                         .map(a -> new Player(a.id(), a.accountNumber(), a.characterName(), a.isAdmin(), a.frozen(),
                                 a.tokenVersion())));
