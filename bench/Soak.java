@@ -645,6 +645,16 @@ public class Soak {
         double heapLate = mean(2, end - windowLen, end + 1);
         System.out.printf("memory: heap used (sampled, sawtooth) mean %.1f MB early vs %.1f MB late%n",
                 heapEarly / 1048576.0, heapLate / 1048576.0);
+        StringBuilder rssSeries = new StringBuilder();
+        StringBuilder gcSeries = new StringBuilder();
+        for (long m = 0; m * 60_000 < end; m++) {
+            double r = mean(1, m * 60_000, (m + 1) * 60_000);
+            double g = mean(3, m * 60_000, (m + 1) * 60_000);
+            rssSeries.append(String.format(" %.0f", r / 1024.0));
+            gcSeries.append(Double.isNaN(g) ? " n/a" : String.format(" %.1f", g / 1048576.0));
+        }
+        System.out.println("memory per minute, RSS MB:" + rssSeries);
+        System.out.println("memory per minute, heap after GC MB:" + gcSeries);
         System.out.println("memory verdict: " + (flat ? "FLAT" : "NOT FLAT"));
 
         String gmToken;
