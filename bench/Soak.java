@@ -69,6 +69,9 @@ public class Soak {
     static final LongAdder errorCount = new LongAdder();
     static final LongAdder refusalCount = new LongAdder();
     static final List<long[]> samples = new ArrayList<>(); // {elapsedMs, rssKb, heapUsed, heapAfterGc, threads}
+    static long liveEarly = -1;   // heap after a full GC at the end of the warm-up, bytes
+    static long liveLate = -1;    // heap after a full GC once the soak is over, bytes
+    static long warmUpMs;
 
     /** Every latency of one route, in microseconds (tens of thousands: a plain array is enough). */
     static final class Route {
@@ -272,11 +275,17 @@ public class Soak {
         long nextSample = 0;
         long nextPrint = 10_000;
         long[] windowMem = null;
+        warmUpMs = Math.min(60_000, durationMs / 4);
+        boolean warmGcDone = false;
         while (true) {
             long elapsed = elapsedMs();
             if (elapsed >= nextSample) {
                 windowMem = sampleMemory(elapsed);
                 nextSample += 2_000;
+            }
+            if (!warmGcDone && elapsed >= warmUpMs) {
+                warmGcDone = true;
+                liveEarly = fullGc("end of warm-up");
             }
             if (elapsed >= nextPrint) {
                 long now = System.nanoTime();
@@ -305,7 +314,96 @@ public class Soak {
             count(errors, "still in flight 60 s after the end");
             errorCount.add(inFlight.get());
         }
+        liveLate = fullGc("end of soak");
     }
+
+    static Map<String, long[]> histogramEarly;
+    static Map<String, long[]> histogramLate;
+
+    /**
+     * The live heap: a full GC in the service, then the heap after it from the GC log. G1 frees the
+     * old generation only after a concurrent cycle, so the heap after young GCs also counts garbage
+     * that merely waits in the old generation; only a full GC shows what is still referenced.
+     * {@code jcmd PID GC.class_histogram} does the full GC and also counts live objects per class
+     * (compared early vs late in the summary); without jcmd, Dropwizard's admin task
+     * {@code POST /tasks/gc}. Costs one pause of tens of ms.
+     */
+    static long fullGc(String when) {
+        if (gcLog == null) {
+            return -1;
+        }
+        Map<String, long[]> histogram = null;
+        try {
+            histogram = classHistogram();
+            if (histogram == null) {
+                http.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            if (when.startsWith("end of warm")) {
+                histogramEarly = histogram;
+            } else {
+                histogramLate = histogram;
+            }
+            String last = null;
+            for (String line : Files.readAllLines(gcLog)) {
+                if (line.contains("Pause Full")) {
+                    last = line;
+                }
+            }
+            Matcher m = last == null ? null : GC_LINE.matcher(last);
+            if (m != null && m.find()) {
+                long live = Long.parseLong(m.group(2)) * 1048576L;
+                System.out.printf("  %6.0fs  full GC (%s): live heap %d MB   [%s]%n", elapsedMs() / 1000.0, when,
+                        live / 1048576L, last.trim());
+                return live;
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("  full GC failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    static final Pattern HISTO_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    /** class -> {instances, bytes} of live objects, or null when jcmd is not there. */
+    static Map<String, long[]> classHistogram() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            Map<String, long[]> out = new java.util.HashMap<>();
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Matcher m = HISTO_LINE.matcher(line);
+                    if (m.find()) {
+                        out.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+                    }
+                }
+            }
+            return p.waitFor() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The classes whose live bytes grew most between the two full GCs. */
+    static void printHistogramGrowth() {
+        if (histogramEarly == null || histogramLate == null) {
+            return;
+        }
+        System.out.println("live objects that grew most between the two full GCs (instances, bytes):");
+        histogramLate.entrySet().stream()
+                .map(e -> {
+                    long[] before = histogramEarly.getOrDefault(e.getKey(), new long[] {0, 0});
+                    return Map.entry(e.getKey(), new long[] {e.getValue()[0] - before[0], e.getValue()[1] - before[1]});
+                })
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(8)
+                .forEach(e -> System.out.printf("  %+9d  %+11d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+    }
+
 
     static long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
@@ -633,13 +731,16 @@ public class Soak {
         flat &= !(rssGrowth >= 10);
         double gcEarly = mean(3, firstMinuteEnd, firstMinuteEnd + windowLen);
         double gcLate = mean(3, end - windowLen, end + 1);
-        if (!Double.isNaN(gcEarly) && !Double.isNaN(gcLate)) {
-            double gcGrowth = (gcLate / gcEarly - 1) * 100;
-            // Heap after GC is small and noisy: growth under 10 % or under 4 MB counts as flat.
-            boolean gcFlat = gcGrowth < 10 || gcLate - gcEarly < 4 * 1048576.0;
-            System.out.printf("memory: heap after GC mean %.1f MB early vs %.1f MB late: %+.1f %% (%s)%n",
-                    gcEarly / 1048576.0, gcLate / 1048576.0, gcGrowth, gcFlat ? "flat" : "GROWING");
-            flat &= gcFlat;
+        System.out.printf("memory: heap after young GCs mean %.1f MB early vs %.1f MB late (includes old-generation"
+                + " garbage G1 has not collected yet)%n", gcEarly / 1048576.0, gcLate / 1048576.0);
+        if (liveEarly > 0 && liveLate > 0) {
+            double liveGrowth = (liveLate / (double) liveEarly - 1) * 100;
+            boolean liveFlat = liveGrowth < 10;
+            System.out.printf("memory: live heap (after a full GC) %d MB after the warm-up vs %d MB at the end: %+.1f %% (%s)%n",
+                    liveEarly / 1048576L, liveLate / 1048576L, liveGrowth, liveFlat ? "flat" : "GROWING");
+            flat &= liveFlat;
+        } else {
+            System.out.println("memory: live heap unknown (no GC log)");
         }
         double heapEarly = mean(2, firstMinuteEnd, firstMinuteEnd + windowLen);
         double heapLate = mean(2, end - windowLen, end + 1);
@@ -655,6 +756,7 @@ public class Soak {
         }
         System.out.println("memory per minute, RSS MB:" + rssSeries);
         System.out.println("memory per minute, heap after GC MB:" + gcSeries);
+        printHistogramGrowth();
         System.out.println("memory verdict: " + (flat ? "FLAT" : "NOT FLAT"));
 
         String gmToken;
