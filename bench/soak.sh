@@ -5,7 +5,7 @@
 # refusals, memory flatness verdict, ledger verify). Exit 0 only with 0 errors, a verified ledger
 # and flat memory. See bench/README-soak.md.
 #   usage: bench/soak.sh [--minutes 10] [--players 500] [--build]
-# Needs api/target/neobank.jar (--build runs mvn -B -q -DskipTests package) and curl.
+# Needs api/target/neobank.jar (--build runs mvn -B -q -DskipTests package), curl and a JDK (jcmd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=10
