@@ -15,6 +15,7 @@ import liquibase.UpdateSummaryOutputEnum;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -77,7 +78,12 @@ public final class Database implements Managed {
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
                     "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG), () -> liquibase.update(""));
         }
-        SchemaFingerprint.store(dsf, fingerprint);
+        try {
+            SchemaFingerprint.store(dsf, fingerprint);
+        } catch (SQLException e) {
+            // Only a shortcut for the next start (another replica may be storing it right now).
+            LOG.warn("Could not store the schema fingerprint; the next start runs Liquibase again: {}", e.getMessage());
+        }
         LOG.info("Migrations checked and applied in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 

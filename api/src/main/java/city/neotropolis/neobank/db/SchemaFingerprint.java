@@ -61,12 +61,14 @@ final class SchemaFingerprint {
         try (Connection c = connect(dsf); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_fingerprint (id INTEGER PRIMARY KEY, "
                     + "fingerprint VARCHAR(64) NOT NULL)");
+            c.setAutoCommit(false);
             s.execute("DELETE FROM schema_fingerprint");
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
                 ps.setString(1, fingerprint);
                 ps.executeUpdate();
             }
+            c.commit();
         }
     }
 
