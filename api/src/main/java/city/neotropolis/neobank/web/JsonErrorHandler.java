@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,9 +40,18 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
             String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
-        closeIfBodyUnread(request, response);
+        // The server answers here only what it could not even route (a malformed or ambiguous URI):
+        // the rest of such a request is never read, so the connection is closed, and we say so.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         return super.generateAcceptableResponse(request, response, callback, "application/json",
                 List.of(StandardCharsets.UTF_8), code, message, cause);
+    }
+
+    /** A request Jetty could not parse: the connection is closed after the answer; say so. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONNECTION, "close");
+        return super.badMessageError(status, reason, fields);
     }
 
     /** An error answered before the body was read leaves the connection unusable: tell the client. */

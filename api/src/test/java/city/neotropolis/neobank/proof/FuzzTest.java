@@ -106,12 +106,21 @@ class FuzzTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(1500);
 
         Map<Integer, Integer> statuses = new TreeMap<>();
+        String previous = "nothing";
         for (HostileCorpus.Request req : corpus) {
             Books before = books(core);
             HttpRequest.Builder b = api.builder(req.path(), req.token()).header("Content-Type", req.contentType());
             b.method(req.method(), req.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(req.body(), StandardCharsets.UTF_8));
-            Api.Res res = api.send(b);
+            Api.Res res;
+            try {
+                res = api.send(b);
+            } catch (java.io.UncheckedIOException e) {
+                throw new AssertionError("no answer to " + req + " " + req.method() + " " + req.path()
+                        + " after " + previous, e);
+            }
+            previous = req + " " + req.method() + " " + req.path() + " " + req.contentType() + " body "
+                    + req.body().length() + " chars -> " + res.status() + " " + res.header("Connection");
             statuses.merge(res.status(), 1, Integer::sum);
 
             assertThat(res.status()).as(req + " -> " + res.body()).isBetween(200, 499);
