@@ -155,13 +155,17 @@ public final class AdminService {
         return Input.text(reason, "reason", 1, REASON_MAX);
     }
 
-    /** Mints (+) or burns (−) credits for one account, inside the caller's write unit, with its audit row. */
-    public Adjusted adjust(WriteSession s, Player gm, Account a, Credits amount, String reason) throws SQLException {
+    /**
+     * Mints (+) or burns (−) credits for one account, inside the caller's write unit, with its audit
+     * row; the journal row carries the request's Idempotency-Key (null when there is none).
+     */
+    public Adjusted adjust(WriteSession s, Player gm, Account a, Credits amount, String reason, String idempotencyKey)
+            throws SQLException {
         long mint = core.ledger().system().mintId();
         Movement m = amount.isPositive()
                 ? Movement.of(mint, a.id(), amount, TxType.ADMIN_ADJUSTMENT, reason, actor(gm))
                 : Movement.of(a.id(), mint, amount.negate(), TxType.ADMIN_ADJUSTMENT, reason, actor(gm));
-        Posting p = core.ledger().post(s, m.byGm());
+        Posting p = core.ledger().post(s, m.withIdempotencyKey(idempotencyKey).byGm());
         core.audit().record(s, gm, "adjust_balance", a.accountNumber(),
                 "amount=" + amount + " reason=" + reason + " tx=" + p.transaction().id());
         Credits balance = amount.isPositive() ? p.toBalance() : p.fromBalance();

@@ -125,7 +125,7 @@ public final class AdminUsersResource {
         Account a = admin.user(acct);
         return core.idempotency().run(gm.principalKey(), idempotencyKey, "POST /api/admin/users/adjust-balance",
                 new AdjustFingerprint(a.accountNumber(), amount, reason),
-                s -> new Idempotency.Reply(200, admin.adjust(s, gm, a, amount, reason)));
+                s -> new Idempotency.Reply(200, admin.adjust(s, gm, a, amount, reason, idempotencyKey)));
     }
 
     @POST

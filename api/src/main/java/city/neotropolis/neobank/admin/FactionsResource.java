@@ -99,7 +99,8 @@ public final class FactionsResource {
                         throw ApiException.badRequest("Faction " + name + " has no members");
                     }
                     for (long id : members) {
-                        core.ledger().post(s, Movement.of(mint, id, amount, TxType.FACTION_GRANT, reason, actor).byGm());
+                        core.ledger().post(s, Movement.of(mint, id, amount, TxType.FACTION_GRANT, reason, actor)
+                                .withIdempotencyKey(idempotencyKey).byGm());
                     }
                     Credits total = amount.times(members.size());
                     core.audit().record(s, gm, "faction_grant", name, "amount=" + amount + " each, members="

@@ -100,8 +100,9 @@ final class CrashClient {
             }
             Api.Res r;
             try {
+                String token = op.bearer() != null ? op.bearer() : players.get(op.actor()).token();
                 r = op.apiKey() == null
-                        ? api.post(op.path(), players.get(op.actor()).token(), op.body(), "Idempotency-Key", in.key)
+                        ? api.post(op.path(), token, op.body(), "Idempotency-Key", in.key)
                         : api.post(op.path(), null, op.body(), "Idempotency-Key", in.key, "X-API-Key", op.apiKey());
             } catch (RuntimeException noReply) {
                 r = null;

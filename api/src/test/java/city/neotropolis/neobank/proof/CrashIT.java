@@ -44,8 +44,8 @@ class CrashIT {
         assertThat(s.acked() + s.refused()).as("every operation got a definite answer").isEqualTo(settings.ops());
         assertThat(s.acked()).as("most operations go through").isGreaterThan(settings.ops() / 2);
         assertThat(s.verify()).isEqualTo("ok");
-        assertThat(s.ackedByKind()).as("mixed work: transfers, spins and terminal charges all went through")
-                .containsKeys("transfer", "spin", "charge");
+        assertThat(s.ackedByKind()).as("mixed work: transfers, spins, terminal charges and GM grants all went through")
+                .containsKeys("transfer", "spin", "charge", "grant");
     }
 
     @Nested

@@ -72,7 +72,9 @@ final class CrashRun {
             CrashClient client = new CrashClient(api, bank, log, players);
             try {
                 String vendorKey = terminalKey(api, players.get(0));
-                client.run(s.ops(), s.threads(), s.kills(), s.seed(), id -> mixed(players, vendorKey, s.seed(), id));
+                String gmToken = api.login("admin", GM_PASSWORD).token();
+                client.run(s.ops(), s.threads(), s.kills(), s.seed(),
+                        id -> mixed(players, vendorKey, gmToken, s.seed(), id));
             } catch (RuntimeException e) {
                 throw new AssertionError("the run broke down: " + e.getMessage() + "\n" + bank.logTail(), e);
             }
@@ -105,14 +107,19 @@ final class CrashRun {
     }
 
     /**
-     * Mixed work as at the event: mostly P2P transfers, then slot spins and stall charges (player 0
-     * runs the stall). Amounts are big enough that some senders run dry and get refused.
+     * Mixed work as at the event: mostly P2P transfers, then slot spins, stall charges (player 0
+     * runs the stall) and GM grants from the mint. Amounts are big enough that some senders run dry
+     * and get refused, while the grants keep a long run's economy from draining into the house.
      */
-    private static Operation mixed(List<Api.Session> players, String vendorKey, long seed, long id) {
+    private static Operation mixed(List<Api.Session> players, String vendorKey, String gmToken, long seed,
+                                   long id) {
         // SplittableRandom mixes its seed: java.util.Random with adjacent seeds draws nearly the same first numbers.
         SplittableRandom r = new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L);
         int kind = r.nextInt(10);
         int from = r.nextInt(players.size());
+        if (kind == 9) {
+            return new GrantOp(from, gmToken, players.get(from).accountNumber(), 10_000L * (1 + r.nextInt(10)));
+        }
         if (kind < 2) {
             return new SpinOp(from, players.get(from).accountNumber(), 1000L * (1 + r.nextInt(10)));
         }

@@ -31,6 +31,11 @@ interface Operation {
     /** The JSON body: built once, sent unchanged on every retry. */
     String body();
 
+    /** A bearer token of its own (a GM's), or null when the actor's token (or a key) sends it. */
+    default String bearer() {
+        return null;
+    }
+
     /** The terminal key that sends it, or null when the actor's bearer token does. */
     default String apiKey() {
         return null;
