@@ -29,7 +29,6 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.ledger.SystemAccounts;
 import city.neotropolis.neobank.ledger.TransferResource;
 import city.neotropolis.neobank.web.BodyLimitFilter;
-import city.neotropolis.neobank.web.CloseAfterRefusalFilter;
 import city.neotropolis.neobank.web.EdgeFilter;
 import city.neotropolis.neobank.web.ErrorMappers;
 import city.neotropolis.neobank.web.JsonErrorHandler;
@@ -144,7 +143,6 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         env.jersey().register(new ErrorMappers.Json());
         env.jersey().register(new ErrorMappers.Web());
         env.jersey().register(new ErrorMappers.Unexpected());
-        env.jersey().register(new CloseAfterRefusalFilter());
 
         env.jersey().register(new AuthResource(accounts, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),

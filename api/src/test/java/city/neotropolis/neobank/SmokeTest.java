@@ -26,6 +26,23 @@ class SmokeTest {
     }
 
     @Test
+    @DisplayName("and says Connection: close when it refuses a request whose body it did not read")
+    void closesAfterUnreadBody() {
+        Api api = TestApp.api(APP);
+        Api.Res noToken = api.post("/api/v1/transactions", null, "{\"to_account\":\"NC-AAAA-AAAA\",\"amount\":1}");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.header("Connection")).isEqualTo("close");
+        Api.Res noSuchFile = api.post("/no-such-file.js", null, "{}");
+        assertThat(noSuchFile.status()).isEqualTo(405);
+        assertThat(noSuchFile.header("Connection")).isEqualTo("close");
+        Api.Res badUri = api.post("/api/v1/transactions/%00", null, "{}");
+        assertThat(badUri.status()).isEqualTo(400);
+        assertThat(badUri.header("Connection")).isEqualTo("close");
+        assertThat(api.get("/api/v1/account", null).header("Connection")).as("no body, nothing to close for")
+                .isNull();
+    }
+
+    @Test
     @DisplayName("and serves Prometheus text metrics on the admin port")
     void prometheus() {
         Api admin = new Api("http://127.0.0.1:" + APP.getAdminPort());

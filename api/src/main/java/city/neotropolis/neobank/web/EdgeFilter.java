@@ -49,12 +49,17 @@ public final class EdgeFilter implements Filter {
         Wrapper wrapper = new Wrapper(http, out);
         chain.doFilter(req, wrapper);
         if (!wrapper.wroteBody && !out.isCommitted() && out.getStatus() >= 400) {
-            closeIfBodyUnread(http, out);
             JsonResponses.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
         }
     }
 
-    /** See {@link CloseAfterRefusalFilter}: the same for errors from servlets outside Jersey. */
+    /**
+     * A request refused before its body was read (no token, wrong media type, ...) leaves unread
+     * bytes on the connection, and Jetty then closes it after answering — without saying so, so a
+     * client that reuses the connection for its next request (terminals and HTTP client pools do)
+     * finds it dead. Every error status set through this filter, by Jersey or any other servlet,
+     * therefore says {@code Connection: close} when the request came with a body.
+     */
     static void closeIfBodyUnread(HttpServletRequest http, HttpServletResponse out) {
         if (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null) {
             out.setHeader("Connection", "close");
@@ -89,6 +94,14 @@ public final class EdgeFilter implements Filter {
         public void reset() {
             super.reset();
             headers(request, (HttpServletResponse) getResponse());
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            super.setStatus(sc);
+            if (sc >= 400) {
+                closeIfBodyUnread(request, (HttpServletResponse) getResponse());
+            }
         }
 
         @Override

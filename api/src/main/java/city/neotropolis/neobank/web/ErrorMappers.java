@@ -145,9 +145,6 @@ public final class ErrorMappers {
             if (tooLarge != null) {
                 return json(413, tooLarge.getMessage());
             }
-            if (e instanceof ApiException a) {
-                return a.toResponse();
-            }
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof ApiException a) {
                     return a.toResponse();
