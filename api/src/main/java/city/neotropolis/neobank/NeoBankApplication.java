@@ -33,6 +33,7 @@ import city.neotropolis.neobank.web.EdgeFilter;
 import city.neotropolis.neobank.web.ErrorMappers;
 import city.neotropolis.neobank.web.JsonErrorHandler;
 import city.neotropolis.neobank.web.RateLimiter;
+import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -41,7 +42,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -83,7 +83,6 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public void initialize(Bootstrap<NeoBankConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addBundle(new AssetsBundle("/ui", "/", "index.html", "ui"));
         bootstrap.addCommand(new RestoreCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
@@ -151,6 +150,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         env.jersey().register(new TransferResource(ledger, idempotency, directory, limiter,
                 rl.transfersPerPlayer.rule("transfers"), config.getBank().maxAmount));
         registerFeatures(core, env, casino);
+        WebAppFeature.register(env);
 
         env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
         PrometheusMetrics.register(env);

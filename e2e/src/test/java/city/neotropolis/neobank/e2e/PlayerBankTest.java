@@ -1,0 +1,143 @@
+package city.neotropolis.neobank.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.neotropolis.neobank.e2e.pages.BankPage;
+import city.neotropolis.neobank.e2e.pages.LoginPage;
+import city.neotropolis.neobank.e2e.pages.ProfilePage;
+import city.neotropolis.neobank.e2e.pages.SendPage;
+import city.neotropolis.neobank.e2e.support.Browser;
+import city.neotropolis.neobank.e2e.support.Look;
+import city.neotropolis.neobank.e2e.support.Browsers;
+import city.neotropolis.neobank.e2e.support.Service;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+
+@ExtendWith(Service.class)
+@DisplayName("A player's bank in the browser")
+class PlayerBankTest {
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers();
+    private static Browser kira;
+    private static Browser jax;
+    private static Service.Session jaxSession;
+
+    @BeforeAll
+    static void open() {
+        kira = BROWSERS.shared();
+        jax = BROWSERS.shared();
+        jaxSession = Service.get().register("Jax Ortega", "jax-password-1");
+    }
+
+    @Test
+    @DisplayName("register, log in, see 1,000, send to a second player who sees it arrive by itself")
+    void sendAndArrive() {
+        LoginPage login = LoginPage.open(kira);
+        Look.check(kira, "login");
+        login.startRegistration();
+        Look.check(kira, "register");
+        BankPage bank = login.register("Kira Vex", "kira-password-1", "Chrome Saints");
+        assertThat(bank.balance()).isEqualTo("₡1,000.00");
+        login = ProfilePage.open(kira).logOut();
+        bank = login.logIn("Kira Vex", "kira-password-1");
+        assertThat(bank.balance()).isEqualTo("₡1,000.00");
+        assertThat(bank.history()).singleElement().asString().contains("Starting credits").contains("+₡1,000.00");
+        Look.check(kira, "bank");
+
+        BankPage jaxBank = LoginPage.open(jax).logIn("Jax Ortega", "jax-password-1");
+        assertThat(jaxBank.balance()).isEqualTo("₡1,000.00");
+
+        SendPage send = bank.send().to(jaxSession.account().toLowerCase());
+        assertThat(send.recipientName()).isEqualTo("Jax Ortega");
+        send.amount("25").memo("Noodles at Lotus Market");
+        Look.check(kira, "send-form");
+        send.review();
+        assertThat(send.confirmation()).contains("₡25.00").contains("Jax Ortega").contains("Noodles at Lotus Market");
+        Look.check(kira, "send-confirm");
+        send.confirm();
+        assertThat(send.receipt()).contains("₡25.00").contains("Jax Ortega").contains("₡975.00");
+        Look.check(kira, "send-receipt");
+        bank = send.done();
+        assertThat(bank.balance()).isEqualTo("₡975.00");
+        bank.waitForHistoryRow("Jax Ortega");
+        assertThat(bank.history().get(0)).contains("Jax Ortega").contains("Transfer").contains("Noodles at Lotus Market")
+                .contains("−₡25.00");
+
+        // Jax's phone did nothing: the live balance and history update by themselves.
+        jaxBank.waitForBalance("₡1,025.00", Duration.ofSeconds(5));
+        jaxBank.waitForHistoryRow("Kira Vex");
+        assertThat(jaxBank.history().get(0)).contains("Kira Vex").contains("+₡25.00").contains("Noodles at Lotus Market");
+        jax.waitForText("Received ₡25.00");
+
+        bank.search("noodles");
+        assertThat(bank.history()).singleElement().asString().contains("Jax Ortega");
+        Look.check(kira, "bank-search");
+    }
+
+    @Test
+    @DisplayName("a double-tapped Confirm pays once")
+    void doubleTap() {
+        Service s = Service.get();
+        Service.Session rio = s.register("Rio Tanaka", "rio-password-1");
+        Service.Session mara = s.register("Mara Quill", "mara-password-1");
+        Browser b = BROWSERS.open();
+        SendPage send = LoginPage.open(b).logIn("Rio Tanaka", "rio-password-1").send()
+                .to(mara.account()).amount("40").memo("double tap").review();
+        WebElement confirm = send.confirmButton();
+        // Two taps in the same instant, before the app can redraw anything.
+        b.js("arguments[0].click(); arguments[0].click();", confirm);
+        assertThat(send.receipt()).contains("₡40.00");
+        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", mara, null).get("transactions");
+        assertThat(history.findValuesAsText("memo").stream().filter("double tap"::equals)).hasSize(1);
+        assertThat(s.call("GET", "/api/v1/account", rio, null).get("account").get("balance").asDouble())
+                .isEqualTo(960.0);
+    }
+
+    @Test
+    @DisplayName("a pay link opens a prefilled, confirmable send")
+    void payLink() {
+        Service s = Service.get();
+        Service.Session vendor = s.register("Lotus Noodle Bar", "lotus-password-1");
+        s.register("Nix Calder", "nix-password-1");
+        Browser b = BROWSERS.open();
+        // Opened while logged out, as a phone camera would: log in first, then straight to the payment.
+        b.go("/pay?to=" + vendor.account() + "&amount=12.50&memo=Noodle%20bowl");
+        new LoginPage(b).ready();
+        new LoginPage(b).attempt("Nix Calder", "nix-password-1");
+        SendPage pay = new SendPage(b).ready();
+        assertThat(pay.confirmation()).contains("₡12.50").contains("Lotus Noodle Bar").contains("Noodle bowl");
+        Look.check(b, "pay-link");
+        pay.confirm();
+        assertThat(pay.receipt()).contains("₡12.50").contains("Lotus Noodle Bar");
+        JsonNode got = s.call("GET", "/api/v1/account/transactions?limit=5", vendor, null).get("transactions").get(0);
+        assertThat(got.get("memo").asText()).isEqualTo("Noodle bowl");
+        assertThat(got.get("amount").asDouble()).isEqualTo(12.5);
+    }
+
+    @Test
+    @DisplayName("a name with markup in it shows as text, everywhere it appears")
+    void xssName() {
+        Service s = Service.get();
+        String evil = "<img src=x onerror=alert(1)>";
+        Service.Session attacker = s.register(evil, "evil-password-1");
+        Service.Session victim = s.register("Ada Sterling", "ada-password-1");
+        s.call("POST", "/api/v1/transactions", attacker, Map.of("to_account", victim.account(), "amount", 5,
+                "memo", "<script>alert(2)</script>"));
+        Browser b = BROWSERS.open();
+        BankPage bank = LoginPage.open(b).logIn("Ada Sterling", "ada-password-1");
+        bank.waitForHistoryRow(evil);
+        assertThat(bank.history().get(0)).contains(evil).contains("<script>alert(2)</script>");
+        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//img[@src='x']"))).isEmpty();
+        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//main//script"))).isEmpty();
+        SendPage send = bank.send().to(attacker.account());
+        assertThat(send.recipientName()).isEqualTo(evil);
+        Look.check(b, "xss-name");
+    }
+}
