@@ -21,7 +21,7 @@ const App = {
       <NetworkBar />
       <main id="main" ref="main" tabindex="-1" class="screen" :aria-busy="current.loading ? 'true' : 'false'">
         <ErrorBox v-if="current.failed" :message="current.failed" @retry="retry" />
-        <div v-else-if="current.loading" class="skeleton-screen" aria-label="Loading">
+        <div v-else-if="current.loading" class="skeleton-screen" role="status" aria-label="Loading">
           <div class="sk sk-title"></div><div class="sk sk-card"></div><div class="sk sk-row"></div><div class="sk sk-row"></div>
         </div>
         <component v-else-if="current.screen" :is="current.screen" :key="current.path" />

@@ -21,11 +21,11 @@ export const routes = [
   { path: '/profile', load: () => import('./screens/Profile.js'), auth: true, tab: 'profile', title: 'Profile' },
 ];
 
-/** The bottom tab bar; `gm: true` entries show only to GMs. */
+/** The bottom tab bar; `gm: true` entries show only to GMs; icon names come from components/Icon.js. */
 export const tabs = [
-  { id: 'bank', to: '/bank', label: 'Bank', icon: '◈' },
-  { id: 'casino', to: '/casino', label: 'Casino', icon: '✦' },
-  { id: 'profile', to: '/profile', label: 'Profile', icon: '◉' },
+  { id: 'bank', to: '/bank', label: 'Bank', icon: 'bank' },
+  { id: 'casino', to: '/casino', label: 'Casino', icon: 'casino' },
+  { id: 'profile', to: '/profile', label: 'Profile', icon: 'profile' },
 ];
 
 export const HOME = '/bank';

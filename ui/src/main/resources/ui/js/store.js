@@ -36,6 +36,7 @@ export function signIn(token, user) {
   localStorage.setItem(TOKEN, token);
   store.token = token;
   store.sessionEnded = null;
+  store.toast = null;
   setUser(user);
 }
 

@@ -2,8 +2,10 @@
 import { computed } from 'vue';
 import { store } from '../store.js';
 import { tabs, current } from '../router.js';
+import Icon from './Icon.js';
 
 export default {
+  components: { Icon },
   setup() {
     const visible = computed(() => tabs.filter((t) => !t.gm || store.user?.is_admin));
     return { visible, current };
@@ -12,7 +14,7 @@ export default {
     <nav class="tabbar" aria-label="Main">
       <a v-for="t in visible" :key="t.id" :href="'#' + t.to" class="tab"
          :class="{ active: current.def?.tab === t.id }" :aria-current="current.def?.tab === t.id ? 'page' : null">
-        <span class="tab-icon" aria-hidden="true">{{ t.icon }}</span><span class="tab-label">{{ t.label }}</span>
+        <Icon :name="t.icon" class="tab-icon" /><span class="tab-label">{{ t.label }}</span>
       </a>
     </nav>`,
 };

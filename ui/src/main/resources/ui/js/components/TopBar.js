@@ -3,6 +3,8 @@ import { computed } from 'vue';
 import { store } from '../store.js';
 import { credits } from '../format.js';
 
+const LOGO = new URL('../../icons/icon.svg', import.meta.url).href;
+
 export default {
   setup() {
     const name = computed(() => store.user?.character_name ?? store.last?.name ?? '');
@@ -11,11 +13,11 @@ export default {
       return p && !p.includes(':') ? p : (name.value.trim()[0] ?? '?').toUpperCase();
     });
     const balance = computed(() => store.user?.balance ?? store.last?.balance);
-    return { store, name, avatar, balance, credits };
+    return { store, name, avatar, balance, credits, LOGO };
   },
   template: `
     <header class="topbar">
-      <a class="brand" href="#/bank" aria-label="NeoBank home"><span class="brand-mark" aria-hidden="true">◢◤</span><span class="brand-name">NEOBANK</span></a>
+      <a class="brand" href="#/bank" aria-label="NeoBank home"><img class="brand-logo" :src="LOGO" alt="" width="28" height="28"><span class="brand-name">NEOBANK</span></a>
       <div class="who">
         <span class="avatar" aria-hidden="true">{{ avatar }}</span>
         <span class="who-name">{{ name }}</span>

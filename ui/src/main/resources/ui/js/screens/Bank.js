@@ -9,9 +9,10 @@ import TxRow from '../components/TxRow.js';
 import QrCode from '../components/QrCode.js';
 import CopyButton from '../components/CopyButton.js';
 import ErrorBox from '../components/ErrorBox.js';
+import Icon from '../components/Icon.js';
 
 export default {
-  components: { TxRow, QrCode, CopyButton, ErrorBox },
+  components: { TxRow, QrCode, CopyButton, ErrorBox, Icon },
   setup() {
     const rows = ref(null);
     const cursor = ref(null);
@@ -91,10 +92,14 @@ export default {
           <span v-else id="balance-value">{{ credits(store.user.balance) }}</span>
         </div>
         <div class="account-line">
-          <span class="muted">Account</span>
-          <span class="account num">{{ me || '…' }}</span>
-          <CopyButton v-if="me" :text="me" what="Account number" label="Copy" />
-          <button type="button" class="btn btn-ghost btn-small" :aria-expanded="showQr ? 'true' : 'false'" @click="showQr = !showQr">QR</button>
+          <div class="account-id">
+            <span class="mini-label">Account</span>
+            <span class="account num">{{ me || '…' }}</span>
+          </div>
+          <div class="account-buttons">
+            <CopyButton v-if="me" :text="me" what="Account number" label="Copy" />
+            <button type="button" class="btn btn-ghost btn-small" :aria-expanded="showQr ? 'true' : 'false'" @click="showQr = !showQr"><Icon name="qr" /> QR</button>
+          </div>
         </div>
         <div v-if="showQr && me" class="qr-wrap">
           <QrCode :text="link" :label="'QR code to pay ' + me" />
@@ -104,9 +109,9 @@ export default {
       </div>
 
       <div class="actions">
-        <a class="btn btn-primary action-main" href="#/send" :class="{ disabled: !store.online || store.user?.is_frozen }" :aria-disabled="!store.online || store.user?.is_frozen ? 'true' : null"><span aria-hidden="true">↗</span> Send</a>
-        <a class="btn btn-secondary" href="#/receive"><span aria-hidden="true">↙</span> Receive</a>
-        <a class="btn btn-secondary" href="#/send?scan=1" :class="{ disabled: !store.online }" :aria-disabled="!store.online ? 'true' : null"><span aria-hidden="true">⌗</span> Scan</a>
+        <a class="btn btn-primary action-main" href="#/send" :class="{ disabled: !store.online || store.user?.is_frozen }" :aria-disabled="!store.online || store.user?.is_frozen ? 'true' : null"><Icon name="send" /> Send</a>
+        <a class="btn btn-secondary" href="#/receive"><Icon name="receive" /> Receive</a>
+        <a class="btn btn-secondary" href="#/send?scan=1" :class="{ disabled: !store.online }" :aria-disabled="!store.online ? 'true' : null"><Icon name="scan" /> Scan</a>
       </div>
 
       <section class="card history" aria-labelledby="history-title">

@@ -4,6 +4,7 @@ import { loadGames, games } from '../casino.js';
 import { store } from '../store.js';
 import { credits } from '../format.js';
 import ErrorBox from '../components/ErrorBox.js';
+import Icon from '../components/Icon.js';
 
 const ART = {
   glitch_grid: { glyphs: ['🏢', '㊙️', '🔌'], tagline: '3 reels · 1 line · 🏢 is wild', css: 'cab-glitch' },
@@ -11,7 +12,7 @@ const ART = {
 };
 
 export default {
-  components: { ErrorBox },
+  components: { ErrorBox, Icon },
   setup() {
     const error = ref(null);
     async function load() {
@@ -32,7 +33,7 @@ export default {
         <span v-if="store.user?.free_spins" class="pill pill-warm">{{ store.user.free_spins }} free spins waiting</span>
       </div>
       <ErrorBox v-if="error" :message="error" @retry="load" />
-      <div v-else-if="!games" class="cabinets" aria-label="Loading games">
+      <div v-else-if="!games" class="cabinets" role="status" aria-label="Loading games">
         <div class="sk sk-card"></div><div class="sk sk-card"></div>
       </div>
       <div v-else class="cabinets">
@@ -49,9 +50,9 @@ export default {
         </a>
       </div>
       <a class="card fair-link" href="#/casino/fairness">
-        <span class="fair-icon" aria-hidden="true">⚖</span>
+        <Icon name="fair" class="fair-icon" />
         <span><strong>Provably fair</strong><br><span class="muted small">See your seeds, rotate them and verify any spin yourself.</span></span>
-        <span class="chev" aria-hidden="true">›</span>
+        <Icon name="chevron" class="chev" />
       </a>
       <p class="muted small center">Play for fun with in-game credits only. Outcomes come from your own seeds: nobody can change a spin after you press Spin.</p>
     </section>`,

@@ -6,6 +6,8 @@ import { store, signIn } from '../store.js';
 import { continueAfterLogin } from '../router.js';
 import { refreshAccount } from '../live.js';
 
+const LOGO = new URL('../../icons/icon.svg', import.meta.url).href;
+
 export default {
   setup() {
     const mode = ref('login');
@@ -89,12 +91,12 @@ export default {
     }
 
     const closed = computed(() => mode.value === 'register' && registration.value === 'closed');
-    return { mode, registration, form, busy, error, frozen, wait, store, closed, login, register, switchTo };
+    return { mode, registration, form, busy, error, frozen, wait, store, closed, LOGO, login, register, switchTo };
   },
   template: `
     <section class="login">
       <div class="hero" aria-hidden="true">
-        <div class="hero-mark">◢◤</div>
+        <img class="hero-logo" :src="LOGO" alt="" width="88" height="88">
         <div class="hero-name">NEOBANK</div>
         <div class="hero-sub">&amp; CHROME SLOTS</div>
       </div>

@@ -6,9 +6,10 @@ import { credits, parseAmount } from '../format.js';
 import { payLink } from '../paylink.js';
 import QrCode from '../components/QrCode.js';
 import CopyButton from '../components/CopyButton.js';
+import Icon from '../components/Icon.js';
 
 export default {
-  components: { QrCode, CopyButton },
+  components: { QrCode, CopyButton, Icon },
   setup() {
     const form = reactive({ amount: '', memo: '' });
     const amount = computed(() => parseAmount(form.amount));
@@ -19,7 +20,7 @@ export default {
   template: `
     <section class="receive">
       <div class="screen-head">
-        <a class="back" href="#/bank" aria-label="Back to bank">‹</a>
+        <a class="back" href="#/bank" aria-label="Back to bank"><Icon name="back" /></a>
         <h1>Receive</h1>
       </div>
       <div class="card receive-card">
@@ -28,6 +29,7 @@ export default {
           <p class="receive-to"><strong>{{ store.user.character_name }}</strong></p>
           <p class="num account">{{ store.user.account_number }}</p>
           <p class="receive-ask num" aria-live="polite">{{ amount ? 'Asks for ' + credits(amount) : 'Any amount' }}<template v-if="form.memo.trim()"> · “{{ form.memo.trim() }}”</template></p>
+          <code class="pay-link">{{ link }}</code>
           <div class="link-row"><CopyButton :text="link" what="Pay link" label="Copy link" /></div>
         </template>
         <div v-else class="sk sk-qr"></div>

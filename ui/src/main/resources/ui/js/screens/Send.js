@@ -10,6 +10,7 @@ import { credits, parseAmount, accountNumber } from '../format.js';
 import { fromQuery, readPayment } from '../paylink.js';
 import ErrorBox from '../components/ErrorBox.js';
 import Scanner from '../components/Scanner.js';
+import Icon from '../components/Icon.js';
 
 const PENDING = 'neobank.pendingSend';
 const MEMO_MAX = 140;
@@ -23,7 +24,7 @@ function loadPending() {
 }
 
 export default {
-  components: { ErrorBox, Scanner },
+  components: { ErrorBox, Scanner, Icon },
   setup() {
     const form = reactive({ to: '', amount: '', memo: '' });
     const recipient = ref(null);
@@ -181,7 +182,7 @@ export default {
   template: `
     <section class="send">
       <div class="screen-head">
-        <a class="back" href="#/bank" aria-label="Back to bank">‹</a>
+        <a class="back" href="#/bank" aria-label="Back to bank"><Icon name="back" /></a>
         <h1>{{ isPayLink ? 'Pay' : 'Send credits' }}</h1>
       </div>
 
@@ -193,7 +194,7 @@ export default {
           <div class="input-row">
             <input id="send-to" v-model="form.to" class="num" autocomplete="off" autocapitalize="characters" spellcheck="false"
                    placeholder="NC-XXXX-XXXX" inputmode="text" aria-describedby="send-to-who" @blur="lookup">
-            <button type="button" class="btn btn-secondary btn-icon" :disabled="!store.online" @click="scanning = true" aria-label="Scan a QR code">⌗</button>
+            <button type="button" class="btn btn-secondary btn-icon" :disabled="!store.online" @click="scanning = true" aria-label="Scan a QR code"><Icon name="scan" /></button>
           </div>
           <div id="send-to-who" class="recipient" aria-live="polite">
             <span v-if="looking" class="muted">Looking up…</span>
@@ -231,7 +232,7 @@ export default {
       </div>
 
       <div v-else-if="step === 'done'" class="card receipt" role="status" aria-live="polite">
-        <div class="receipt-check" aria-hidden="true">✓</div>
+        <div class="receipt-check"><Icon name="check" /></div>
         <h2>Sent</h2>
         <div class="confirm-amount num">{{ credits(receipt.amount) }}</div>
         <p class="confirm-to">to <strong class="recipient-name">{{ receipt.name }}</strong></p>

@@ -26,7 +26,7 @@ export default {
       </table>
       <p v-if="game.paytable.wild" class="small">{{ game.paytable.wild }} is wild: it stands in for any symbol.</p>
       <p v-if="game.paytable.free_spins_award" class="small">{{ game.paytable.free_spins_min_scatters }} or more {{ game.paytable.scatter.symbol }} award {{ game.paytable.free_spins_award }} free spins at the same bet.</p>
-      <div v-if="game.paylines > 1" class="paylines" aria-label="The paylines">
+      <div v-if="game.paylines > 1" class="paylines" role="group" aria-label="The paylines">
         <div v-for="(path, i) in game.paytable.payline_rows" :key="i" class="payline" role="img" :aria-label="'Line ' + (i + 1)">
           <span v-for="y in 3" :key="y" class="pl-row"><span v-for="(r, x) in path" :key="x" class="pl-cell" :class="{ on: r === y - 1 }"></span></span>
         </div>

@@ -146,7 +146,7 @@ export default {
   },
   template: `
     <div v-if="loadError"><ErrorBox :message="loadError" :retryable="false" /></div>
-    <div v-else-if="!game" aria-label="Loading the machine"><div class="sk sk-card"></div><div class="sk sk-row"></div></div>
+    <div v-else-if="!game" role="status" aria-label="Loading the machine"><div class="sk sk-card"></div><div class="sk sk-row"></div></div>
     <div v-else class="machine" :class="['machine-' + name, { winning: result?.win_amount > 0 }]">
       <div v-if="!game.enabled" class="error-box" role="alert"><span class="error-icon" aria-hidden="true">!</span><p class="error-text">{{ game.title }} is switched off by the GMs right now. Try the other machine.</p></div>
       <div class="reels" :class="'reels-' + reels" role="img" :aria-label="'Reels: ' + grid.map((row) => row.join(' ')).join(', ')">

@@ -27,8 +27,8 @@ public final class CasinoPage {
 
     public CasinoPage bet(String amount) {
         WebElement bet = b.field("Bet");
-        bet.clear();
-        bet.sendKeys(amount, org.openqa.selenium.Keys.TAB);
+        bet.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), amount,
+                org.openqa.selenium.Keys.TAB);
         return this;
     }
 

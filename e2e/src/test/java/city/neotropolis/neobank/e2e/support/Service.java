@@ -87,6 +87,18 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
         return new Session(r.get("access_token").asText(), r.get("user").get("account_number").asText());
     }
 
+    /** The bank's registration mode, "open" while the service has no such route. */
+    public String registrationMode() {
+        try {
+            return call("GET", "/api/v1/auth/registration", null, null).get("mode").asText();
+        } catch (IllegalStateException e) {
+            if (e.getMessage().contains("-> 404")) {
+                return "open";
+            }
+            throw e;
+        }
+    }
+
     public Session gm() {
         return login("admin", GM_PASSWORD);
     }
