@@ -57,7 +57,7 @@ export function replaceToken(token) {
 
 export function setUser(user) {
   store.user = user;
-  store.last = { name: user.character_name, balance: user.balance, at: new Date().toISOString() };
+  store.last = { name: user.character_name, account: user.account_number, balance: user.balance, at: new Date().toISOString() };
   localStorage.setItem(LAST, JSON.stringify(store.last));
 }
 

@@ -3,7 +3,7 @@
 import { ref, computed, watch, onMounted } from 'vue';
 import { api } from '../api.js';
 import { store } from '../store.js';
-import { credits } from '../format.js';
+import { credits, when } from '../format.js';
 import { payLink } from '../paylink.js';
 import TxRow from '../components/TxRow.js';
 import QrCode from '../components/QrCode.js';
@@ -22,7 +22,8 @@ export default {
     const results = ref(null);
     const searching = ref(false);
     const showQr = ref(false);
-    const me = computed(() => store.user?.account_number ?? '');
+    const me = computed(() => store.user?.account_number ?? store.last?.account ?? '');
+    const shownBalance = computed(() => store.user?.balance ?? store.last?.balance);
     const link = computed(() => payLink({ to: me.value }));
 
     async function load() {
@@ -80,7 +81,7 @@ export default {
     onMounted(load);
 
     const shown = computed(() => (results.value ?? rows.value));
-    return { store, rows, cursor, error, loadingMore, query, results, searching, showQr, me, link, shown, credits, load, more, search };
+    return { store, shownBalance, when, rows, cursor, error, loadingMore, query, results, searching, showQr, me, link, shown, credits, load, more, search };
   },
   template: `
     <section class="bank">
@@ -88,9 +89,10 @@ export default {
       <div class="card balance-card" :class="{ frozen: store.user?.is_frozen }">
         <div class="balance-label" id="balance-label">Balance</div>
         <div class="balance num" role="status" aria-live="polite" aria-label="Balance">
-          <span v-if="!store.user" class="sk sk-balance"></span>
-          <span v-else id="balance-value">{{ credits(store.user.balance) }}</span>
+          <span v-if="shownBalance == null" class="sk sk-balance"></span>
+          <span v-else>{{ credits(shownBalance) }}</span>
         </div>
+        <p v-if="!store.user && store.last" class="stale small">Last known balance, {{ when(store.last.at) }}. It updates when the bank answers.</p>
         <div class="account-line">
           <div class="account-id">
             <span class="mini-label">Account</span>

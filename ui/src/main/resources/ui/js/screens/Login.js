@@ -101,7 +101,7 @@ export default {
         <div class="hero-sub">&amp; CHROME SLOTS</div>
       </div>
       <h1 class="login-title">{{ mode === 'login' ? 'Welcome back, runner' : 'New in Neotropolis' }}</h1>
-      <p v-if="store.sessionEnded && mode === 'login'" class="notice">{{ store.sessionEnded }}</p>
+      <p v-if="store.sessionEnded && mode === 'login' && !frozen" class="notice">{{ store.sessionEnded }}</p>
 
       <div v-if="frozen" class="frozen-card" role="alert">
         <div class="frozen-icon" aria-hidden="true">❄</div>

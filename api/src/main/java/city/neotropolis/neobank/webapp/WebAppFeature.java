@@ -2,7 +2,7 @@ package city.neotropolis.neobank.webapp;
 
 import io.dropwizard.core.setup.Environment;
 
-/** The player web app at {@code /}: the SPA's files, its service worker and manifest. */
+/** The player web app at {@code /}: the SPA's files, its service worker and manifest, and the live balance. */
 public final class WebAppFeature {
     private WebAppFeature() {}
 
@@ -10,6 +10,7 @@ public final class WebAppFeature {
         AppFiles files = AppFiles.load();
         AppShell shell = new AppShell(files);
         env.servlets().addServlet("webapp", new AppServlet(shell, files)).addMapping("/*");
+        env.jersey().register(new LiveAccount(env.getObjectMapper()));
         return shell;
     }
 }

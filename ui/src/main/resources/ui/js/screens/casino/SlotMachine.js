@@ -12,6 +12,8 @@ import Paytable from './Paytable.js';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const wait = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const multiple = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const times = (x) => `${multiple.format(Number(x))}×`;
 
 export default {
   components: { ErrorBox, Paytable },
@@ -133,7 +135,7 @@ export default {
       const r = result.value;
       if (!r) return '';
       const parts = [];
-      parts.push(r.win_amount > 0 ? `You win ${credits(r.win_amount)} (${Number(r.win_multiplier)}× the bet)` : 'No win this time');
+      parts.push(r.win_amount > 0 ? `You win ${credits(r.win_amount)} (${times(r.win_multiplier)} the bet)` : 'No win this time');
       if (r.bonus_spins_awarded) parts.push(`${r.bonus_spins_awarded} free spins awarded!`);
       if (r.was_free_spin) parts.push(`free spin, ${r.free_spins_remaining} left`);
       return parts.join(' · ');
