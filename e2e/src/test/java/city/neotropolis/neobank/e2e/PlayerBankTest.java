@@ -12,6 +12,11 @@ import city.neotropolis.neobank.e2e.support.Browsers;
 import city.neotropolis.neobank.e2e.support.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.v156.fetch.Fetch;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestPattern;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestPaused;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestStage;
+import org.openqa.selenium.devtools.v156.network.model.ErrorReason;
 
 @ExtendWith(Service.class)
 @DisplayName("A player's bank in the browser")
@@ -98,6 +109,46 @@ class PlayerBankTest {
         assertThat(history.findValuesAsText("memo").stream().filter("double tap"::equals)).hasSize(1);
         assertThat(s.call("GET", "/api/v1/account", rio, null).get("account").get("balance").asDouble())
                 .isEqualTo(960.0);
+    }
+
+    @Test
+    @DisplayName("a payment whose answer is lost on the way back is retried with the same key and pays once")
+    void droppedAnswer() throws InterruptedException {
+        Service s = Service.get();
+        Service.Session kai = s.register("Kai Brandt", "kai-password-1");
+        Service.Session lena = s.register("Lena Voss", "lena-password-1");
+        Browser b = BROWSERS.open();
+        SendPage send = LoginPage.open(b).logIn("Kai Brandt", "kai-password-1").send()
+                .to(lena.account()).amount("30").memo("lost answer").review();
+        // The bank does the work, then the connection dies before its answer reaches the phone.
+        DevTools dev = b.devTools();
+        BlockingQueue<RequestPaused> paused = new LinkedBlockingQueue<>();
+        dev.addListener(Fetch.requestPaused(), paused::add);
+        dev.send(Fetch.enable(Optional.of(List.of(new RequestPattern(Optional.of("*/api/v1/transactions"),
+                Optional.empty(), Optional.of(RequestStage.RESPONSE)))), Optional.empty()));
+        send.confirm();
+        RequestPaused lost = paused.poll(15, TimeUnit.SECONDS);
+        assertThat(lost).as("the payment request").isNotNull();
+        assertThat(lost.getResponseStatusCode()).hasValue(201);
+        String key = lost.getRequest().getHeaders().toJson().get("Idempotency-Key").toString();
+        dev.send(Fetch.failRequest(lost.getRequestId(), ErrorReason.CONNECTIONRESET));
+        b.button("Try again");
+        assertThat(b.hasText("this payment carries the same key")).isTrue();
+        Look.check(b, "send-unknown");
+
+        b.click(b.button("Try again"));
+        RequestPaused retry = paused.poll(15, TimeUnit.SECONDS);
+        assertThat(retry).isNotNull();
+        assertThat(retry.getRequest().getHeaders().toJson().get("Idempotency-Key").toString()).isEqualTo(key);
+        assertThat(retry.getResponseHeaders().orElseThrow()).anyMatch(h ->
+                h.getName().equalsIgnoreCase("Idempotent-Replayed") && h.getValue().equals("true"));
+        dev.send(Fetch.continueResponse(retry.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        assertThat(send.receipt()).contains("₡30.00").contains("Lena Voss");
+        dev.send(Fetch.disable());
+        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", lena, null).get("transactions");
+        assertThat(history.findValuesAsText("memo").stream().filter("lost answer"::equals)).hasSize(1);
+        assertThat(s.call("GET", "/api/v1/account", kai, null).get("account").get("balance").asDouble()).isEqualTo(970.0);
     }
 
     @Test
