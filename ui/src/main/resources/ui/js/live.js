@@ -1,6 +1,7 @@
 // The live balance: while the app is on screen, ask the bank every 2 s whether the account changed,
 // with If-None-Match — an unchanged account costs one tiny 304 and no JSON. Money that arrives
 // shows within 3 s without a reload. Hidden tabs stop asking; coming back asks at once.
+import { watch } from 'vue';
 import { api } from './api.js';
 import { store, setUser, noteActivity, toast } from './store.js';
 import { credits } from './format.js';
@@ -60,6 +61,11 @@ export function stopLive() {
   etag = null;
   clearTimeout(timer);
 }
+
+// A request that failed on the network marks the app offline: check again soon, not in 5 s.
+watch(() => store.online, (online) => {
+  if (!online && running) schedule(1000);
+});
 
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && running) schedule(0);
