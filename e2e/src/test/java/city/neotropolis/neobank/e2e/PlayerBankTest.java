@@ -93,6 +93,31 @@ class PlayerBankTest {
     }
 
     @Test
+    @DisplayName("a character with nothing yet sees what to do; Receive makes a pay link with amount and memo")
+    void emptyAndReceive() {
+        Service s = Service.get();
+        s.call("POST", "/api/admin/users", s.gm(), Map.of("character_name", "Quinn Ashe", "password", "quinn-password-1",
+                "balance", 0));
+        Browser b = BROWSERS.open();
+        BankPage bank = LoginPage.open(b).logIn("Quinn Ashe", "quinn-password-1");
+        assertThat(bank.balance()).isEqualTo("₡0.00");
+        b.waitForText("No activity yet.");
+        Look.check(b, "bank-empty");
+
+        String account = bank.accountNumber();
+        b.click(b.link("Receive"));
+        b.type(b.field("Amount"), "12.5");
+        b.type(b.field("Memo"), "Noodle bowl");
+        String link = b.waitUntil(d -> {
+            String t = d.findElement(org.openqa.selenium.By.xpath("//code[contains(., '/#/pay?')]")).getText();
+            return t.contains("memo=") ? t : null;
+        });
+        assertThat(link).isEqualTo(s.base() + "/#/pay?to=" + account + "&amount=12.5&memo=Noodle+bowl");
+        b.waitForText("Asks for ₡12.50");
+        Look.check(b, "receive");
+    }
+
+    @Test
     @DisplayName("a double-tapped Confirm pays once")
     void doubleTap() {
         Service s = Service.get();
