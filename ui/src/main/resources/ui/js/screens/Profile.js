@@ -20,54 +20,51 @@ export default {
     const pinError = ref(null);
     const avatar = computed(() => store.user?.profile_picture ?? '');
 
-    async function saveProfile(body, what) {
+    // One action at a time; its message or the bank's refusal shows under its own form.
+    async function act(what, message, error, work) {
       busy.value = what;
-      profileMsg.value = null;
-      profileError.value = null;
+      message.value = null;
+      error.value = null;
       try {
-        const r = await api.profile(body);
-        setUser({ ...store.user, ...r.user });
-        faction.value = r.user.faction ?? '';
-        profileMsg.value = what === 'avatar' ? 'Avatar saved.' : 'Faction saved.';
+        message.value = await work();
       } catch (e) {
-        // A faction change may need a GM's confirmation: the bank says so, and it shows here.
-        profileError.value = e.message;
-        if (what === 'faction') faction.value = store.user?.faction ?? '';
+        error.value = e.message;
       } finally {
         busy.value = null;
       }
     }
 
-    async function changePassword() {
-      busy.value = 'password';
-      pwMsg.value = null;
-      pwError.value = null;
-      try {
+    function saveProfile(body, what) {
+      return act(what, profileMsg, profileError, async () => {
+        try {
+          const r = await api.profile(body);
+          setUser({ ...store.user, ...r.user });
+          faction.value = r.user.faction ?? '';
+          return what === 'avatar' ? 'Avatar saved.' : 'Faction saved.';
+        } catch (e) {
+          // A faction change may need a GM's confirmation: the bank says so, and it shows here.
+          if (what === 'faction') faction.value = store.user?.faction ?? '';
+          throw e;
+        }
+      });
+    }
+
+    function changePassword() {
+      return act('password', pwMsg, pwError, async () => {
         const r = await api.password(pw.current, pw.next);
         pw.current = '';
         pw.next = '';
-        pwMsg.value = r.message;
-      } catch (e) {
-        pwError.value = e.message;
-      } finally {
-        busy.value = null;
-      }
+        return r.message;
+      });
     }
 
-    async function setPin(remove) {
-      busy.value = 'pin';
-      pinMsg.value = null;
-      pinError.value = null;
-      try {
+    function setPin(remove) {
+      return act('pin', pinMsg, pinError, async () => {
         const r = await api.pin(remove ? '' : pin.pin, pin.current);
         pin.pin = '';
         pin.current = '';
-        pinMsg.value = r.message;
-      } catch (e) {
-        pinError.value = e.message;
-      } finally {
-        busy.value = null;
-      }
+        return r.message;
+      });
     }
 
     function logOut() {

@@ -56,6 +56,19 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
             throw new IllegalStateException("the service did not start", e);
         }
         running = this;
+        forgetOldFailures();
+    }
+
+    /** Screenshots of failures from earlier runs would mislead whoever looks at this run's. */
+    private static void forgetOldFailures() {
+        Path shots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        try (var old = Files.newDirectoryStream(shots, "FAILED-*.png")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // no screenshots yet
+        }
     }
 
     @Override
