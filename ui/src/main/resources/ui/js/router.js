@@ -1,8 +1,11 @@
 // Hash routing (#/bank, #/pay?to=…): the server serves one page, so a printed pay link or a reload
-// always lands in the app. Routes and tabs are tables that later features extend (the GM screens
-// add their routes with `gm: true` and an "Admin" tab) without touching the screens here.
+// always lands in the app. Routes and tabs are tables that later features extend without touching
+// the screens here: the GM screens live in js/screens/admin/, push their routes with `gm: true`
+// (e.g. { path: '/admin/users', load: () => import('./screens/admin/Users.js'), auth: true, gm: true,
+// tab: 'admin' }) and a tab { id: 'admin', to: '/admin', label: 'Admin', icon: …, gm: true }.
 import { reactive, markRaw } from 'vue';
 import { store } from './store.js';
+import { refreshAccount } from './live.js';
 
 /**
  * path: the hash path; load: the screen module (loaded on first visit, so the first load carries
@@ -56,7 +59,11 @@ export async function resolve() {
     return go('/login');
   }
   if (def.path === '/login' && store.token) return go(HOME);
-  if (def.gm && !store.user?.is_admin) return go(HOME);
+  if (def.gm) {
+    // After a reload the account may not be known yet: ask before deciding; players go home.
+    if (!store.user) await refreshAccount().catch(() => {});
+    if (!store.user?.is_admin) return go(HOME);
+  }
   const mine = ++generation;
   current.loading = current.def?.load !== def.load;
   current.failed = null;

@@ -86,6 +86,7 @@ class PlayerBankTest {
         jaxBank.waitForHistoryRow("Kira Vex");
         assertThat(jaxBank.history().get(0)).contains("Kira Vex").contains("+₡25.00").contains("Noodles at Lotus Market");
         jax.waitForText("Received ₡25.00");
+        Look.check(jax, "bank-received");
 
         bank.search("noodles");
         assertThat(bank.history()).singleElement().asString().contains("Jax Ortega");
@@ -183,8 +184,10 @@ class PlayerBankTest {
         Service.Session vendor = s.register("Lotus Noodle Bar", "lotus-password-1");
         s.register("Nix Calder", "nix-password-1");
         Browser b = BROWSERS.open();
-        // Opened while logged out, as a phone camera would: log in first, then straight to the payment.
-        b.go("/pay?to=" + vendor.account() + "&amount=12.50&memo=Noodle%20bowl");
+        // The documented link (docs/pay-links.md) for this vendor, opened while logged out as a
+        // phone camera would: log in first, then straight to the payment.
+        b.driver().get(documentedPayLink().replace("https://bank.neotropolis.example", s.base())
+                .replace("NC-7KQ2-M9XD", vendor.account()));
         new LoginPage(b).ready();
         new LoginPage(b).attempt("Nix Calder", "nix-password-1");
         SendPage pay = new SendPage(b).ready();
@@ -195,6 +198,19 @@ class PlayerBankTest {
         JsonNode got = s.call("GET", "/api/v1/account/transactions?limit=5", vendor, null).get("transactions").get(0);
         assertThat(got.get("memo").asText()).isEqualTo("Noodle bowl");
         assertThat(got.get("amount").asDouble()).isEqualTo(12.5);
+    }
+
+    /** The full example of docs/pay-links.md: account, amount and memo. */
+    static String documentedPayLink() {
+        try {
+            String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "pay-links.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https://\\S+/#/pay\\?to=NC-\\S+&amount=\\S+&memo=\\S+")
+                    .matcher(doc);
+            assertThat(m.find()).as("docs/pay-links.md has a full example").isTrue();
+            return m.group();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
