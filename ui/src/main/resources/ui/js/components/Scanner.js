@@ -51,7 +51,8 @@ export default {
     async function fallback() {
       const Html5Qrcode = await loadLibrary();
       const reader = new Html5Qrcode('qr-reader', { verbose: false });
-      await reader.start({ facingMode: 'environment' }, { fps: 10, qrbox: 220 }, (text) => found(text), () => {});
+      // No qrbox: the whole frame is read, and our own aiming frame is the only overlay.
+      await reader.start({ facingMode: 'environment' }, { fps: 10, aspectRatio: 1 }, (text) => found(text), () => {});
       stop = () => { reader.stop().catch(() => {}); };
     }
 

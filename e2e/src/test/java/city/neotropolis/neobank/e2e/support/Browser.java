@@ -52,6 +52,14 @@ public final class Browser implements AutoCloseable {
 
     /** A new browser with an empty profile (no token, no service worker), sized as a phone. */
     public static Browser open(String base) {
+        return open(base, null);
+    }
+
+    /**
+     * The same, with a camera that films {@code cameraFeed} (a Motion-JPEG file) and is allowed
+     * without asking, or a blank fake camera when it is null.
+     */
+    public static Browser open(String base, Path cameraFeed) {
         String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         System.setProperty("webdriver.chrome.driver", chromedriver);
@@ -65,7 +73,11 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chromium);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
+                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT,
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+        if (cameraFeed != null) {
+            options.addArguments("--use-file-for-fake-video-capture=" + cameraFeed);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         Browser b = new Browser(new ChromeDriver(service, options), profile, base);
@@ -225,7 +237,7 @@ public final class Browser implements AutoCloseable {
                 + " - window.innerWidth")).longValue();
     }
 
-    /** Serious and critical axe-core violations on the page as it is now. */
+    /** Every axe-core violation on the page as it is now, as "impact rule: help at targets". */
     @SuppressWarnings("unchecked")
     public List<String> axeViolations() {
         if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
@@ -234,10 +246,9 @@ public final class Browser implements AutoCloseable {
         return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                        + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '"
                         + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                        + ".catch(e => done(['axe failed: ' + e]));");
+                        + ".catch(e => done(['critical axe failed: ' + e]));");
     }
 
     @SuppressWarnings("unchecked")

@@ -24,6 +24,13 @@ public final class Browsers implements AfterTestExecutionCallback, AfterEachCall
         return b;
     }
 
+    /** A new browser, closed after the test, whose camera films {@code cameraFeed}. */
+    public Browser withCamera(java.nio.file.Path cameraFeed) {
+        Browser b = Browser.open(Service.get().base(), cameraFeed);
+        perTest.add(b);
+        return b;
+    }
+
     /** A new browser for the whole class (open it in {@code @BeforeAll}), closed after the class. */
     public Browser shared() {
         Browser b = Browser.open(Service.get().base());
