@@ -66,7 +66,8 @@ export function describe(tx, myAccount) {
     whoAccount: incoming ? tx.from_account : tx.to_account,
     label,
     icon: type.icon,
-    memo: GAME_TITLES[tx.memo] ?? tx.memo,
+    // The starting credits' memo only repeats the label.
+    memo: tx.type === 'genesis' ? '' : GAME_TITLES[tx.memo] ?? tx.memo,
   };
 }
 

@@ -121,7 +121,7 @@ export default {
           <h2 id="history-title">History</h2>
           <span v-if="store.user?.free_spins" class="pill pill-warm">{{ store.user.free_spins }} free spins</span>
         </div>
-        <label class="field search">
+        <label v-if="rows === null || rows.length > 0 || query" class="field search">
           <span class="sr-only">Search history</span>
           <input v-model="query" type="search" placeholder="Search history" aria-label="Search history" enterkeyhint="search" @keydown.enter.prevent="search">
         </label>
