@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 
 /** A row of {@code accounts}: a character, NPC, vendor, GM or system account. */
 public record Account(long id, String accountNumber, String characterName, String passwordHash, String faction,

@@ -4,7 +4,7 @@ import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.TxType;

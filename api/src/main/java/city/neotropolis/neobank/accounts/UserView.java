@@ -1,7 +1,7 @@
 package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The {@code user} object of the API, with the original NeoBank's field names. */

@@ -9,7 +9,7 @@ import city.neotropolis.neobank.accounts.CharacterNames;
 import city.neotropolis.neobank.accounts.UserView;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
 import city.neotropolis.neobank.ledger.TxType;

@@ -4,7 +4,7 @@ import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.UserView;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.web.Input;
 import io.dropwizard.auth.Auth;

@@ -6,7 +6,7 @@ import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,9 +1,9 @@
 package city.neotropolis.neobank.admin;
 
 import city.neotropolis.neobank.Core;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.SystemAccounts;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.ledger.TxType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -4,7 +4,7 @@ import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.TxType;

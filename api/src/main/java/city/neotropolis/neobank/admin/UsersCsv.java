@@ -3,7 +3,7 @@ package city.neotropolis.neobank.admin;
 import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.time.Timestamps;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

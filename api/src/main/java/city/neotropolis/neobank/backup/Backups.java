@@ -2,8 +2,8 @@ package city.neotropolis.neobank.backup;
 
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.casino;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A game's switches as a GM sets them: open or closed, payout setting, bet limits. */

@@ -2,7 +2,7 @@ package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.casino.math.GameDefinition;
 import city.neotropolis.neobank.casino.math.ParSheet;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.casino.math.Machine;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.fair.ProvablyFair;
 import city.neotropolis.neobank.casino.math.Machine;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;

@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.db;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;

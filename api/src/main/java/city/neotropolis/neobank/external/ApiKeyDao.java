@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.external;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -5,7 +5,7 @@ import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.admin.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package city.neotropolis.neobank.external;
 
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

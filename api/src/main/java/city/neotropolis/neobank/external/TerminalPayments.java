@@ -3,7 +3,7 @@ package city.neotropolis.neobank.external;
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;

@@ -1,6 +1,8 @@
 package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.db.WriteSession;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

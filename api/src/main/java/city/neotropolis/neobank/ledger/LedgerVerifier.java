@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.money.Credits;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 

@@ -1,5 +1,7 @@
 package city.neotropolis.neobank.ledger;
 
+import city.neotropolis.neobank.money.Credits;
+
 /**
  * One movement of credits to post: from, to, how much, why, and who asked. Movements made by GMs
  * may touch frozen accounts (to fix them); everyone else's may not.

@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.web;
 
+import city.neotropolis.neobank.money.Credits;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

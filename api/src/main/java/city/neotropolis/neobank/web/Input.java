@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.web;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 
 /** Checks on what players and terminals send, each failing with a 400 that names the field. */
 public final class Input {

@@ -262,7 +262,7 @@ class CasinoApiTest {
                 String game = i % 2 == 0 ? "glitch_grid" : "starlight_smuggler";
                 GameMath math = GameMath.builtIn(game);
                 int[] stops = ProvablyFair.stops(revealed, "my-lucky-seed", spin.get("nonce").asLong(), math.set(96));
-                var outcome = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.ledger.Credits.of(10));
+                var outcome = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.money.Credits.of(10));
                 assertThat(hundredths(spin.get("win_amount"))).isEqualTo(outcome.win().hundredths());
                 JsonNode shown = i % 2 == 0 ? spin.get("reels") : spin.get("grid");
                 String expected = i % 2 == 0 ? outcome.grid().get(0).toString() : outcome.grid().toString();

@@ -88,7 +88,7 @@ class ProvablyFairTest {
         assertThat(set.total(0)).isEqualTo(8995);
         int[] stops = ProvablyFair.stops(seed, "neon-rain", 0, set);
         assertThat(stops).containsExactly(4, 2, 3);
-        SpinOutcome o = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.ledger.Credits.of(1));
+        SpinOutcome o = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.money.Credits.of(1));
         assertThat(o.grid().get(0)).containsExactly("🏢", "㊙️", "🏢");
         assertThat(o.winUnits()).isEqualTo(15);
     }

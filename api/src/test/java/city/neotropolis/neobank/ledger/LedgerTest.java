@@ -7,6 +7,7 @@ import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
 import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.support.TestApp;
 import city.neotropolis.neobank.web.ApiException;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

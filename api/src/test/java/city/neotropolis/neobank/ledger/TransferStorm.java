@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.ledger;
 
+import city.neotropolis.neobank.money.Credits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.neotropolis.neobank.NeoBankApplication;

@@ -1,4 +1,4 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

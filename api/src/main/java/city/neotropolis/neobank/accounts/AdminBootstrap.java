@@ -3,7 +3,7 @@ package city.neotropolis.neobank.auth;
 import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

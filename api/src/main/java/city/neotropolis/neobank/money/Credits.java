@@ -1,4 +1,4 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.money;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -3,6 +3,7 @@ package city.neotropolis.neobank.ledger;
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import city.neotropolis.neobank.web.RateLimiter;

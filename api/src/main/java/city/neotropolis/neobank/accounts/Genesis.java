@@ -2,6 +2,7 @@ package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.money.Credits;
 import java.time.Clock;
 
 /** First start: the mint, the house, and the house's bankroll issued from the mint as a journal row. */
