@@ -1,5 +1,6 @@
 package city.neotropolis.neobank;
 
+import city.neotropolis.neobank.backup.BackupConfig;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.RateLimiter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,7 +41,7 @@ public class NeoBankConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty("backups")
-    private Backups backups = new Backups();
+    private BackupConfig backups = new BackupConfig();
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -58,7 +59,7 @@ public class NeoBankConfiguration extends Configuration {
         return rateLimits;
     }
 
-    public Backups getBackups() {
+    public BackupConfig getBackups() {
         return backups;
     }
 
@@ -118,24 +119,10 @@ public class NeoBankConfiguration extends Configuration {
         }
     }
 
-    /** SQLite snapshots: a daily one at a set local time, kept for so many days (on-demand ones always work). */
-    public static class Backups {
-        @JsonProperty
-        public boolean enabled = true;
-        /** HH:mm, in {@link #timeZone}. */
-        @NotNull
-        @jakarta.validation.constraints.Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]")
-        @JsonProperty
-        public String dailyAt = "04:00";
-        @NotNull
-        @JsonProperty
-        public String timeZone = "UTC";
-        @Min(1)
-        @JsonProperty
-        public int retentionDays = 30;
-    }
-
-    /** Requests per period for each limit, by key; 429 with Retry-After past them. */
+    /**
+     * Requests per period for each limit, by key; 429 with Retry-After past them. {@code enabled:
+     * false} switches them all off (benchmarks); a terminal key's own limit stays, see ApiKeyAuthenticator.
+     */
     public static class RateLimits {
         @JsonProperty
         public boolean enabled = true;
@@ -156,6 +143,16 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public Limit transfersPerPlayer = new Limit(60, Duration.minutes(1));
+        /** A phone tapping as fast as a person can, not a script. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit spinsPerPlayer = new Limit(120, Duration.minutes(1));
+        /** Each attempt costs a bcrypt of the password: a stolen session must not become a password oracle. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit pinSetPerPlayer = new Limit(10, Duration.minutes(10));
     }
 
     /** One limit: so many requests per period. */

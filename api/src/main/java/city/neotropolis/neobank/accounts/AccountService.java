@@ -8,12 +8,9 @@ import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.TxType;
-import city.neotropolis.neobank.ledger.TxView;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Creating characters and changing what they own: profile and password. */
@@ -119,16 +116,6 @@ public final class AccountService {
         });
         principals.invalidate(id);
         return updated;
-    }
-
-    public List<TxView> history(long id, long before, int limit) {
-        return db.reads().withExtension(AccountDao.class, dao -> dao.history(id, before, limit));
-    }
-
-    public List<TxView> search(long id, String q, int limit) {
-        String pattern = "%" + q.toLowerCase(Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return db.reads().withExtension(AccountDao.class, dao -> dao.search(id, pattern, limit));
     }
 
     /** A faction name, "" for none, or null when the caller did not send one. */

@@ -1,7 +1,6 @@
-package city.neotropolis.neobank.auth;
+package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.accounts.AccountDao;
-import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import java.security.SecureRandom;

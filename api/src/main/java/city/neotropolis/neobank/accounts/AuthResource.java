@@ -1,9 +1,7 @@
-package city.neotropolis.neobank.auth;
+package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.accounts.Account;
-import city.neotropolis.neobank.accounts.AccountService;
-import city.neotropolis.neobank.accounts.CharacterNames;
-import city.neotropolis.neobank.accounts.UserView;
+import city.neotropolis.neobank.auth.Passwords;
+import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import city.neotropolis.neobank.web.RateLimiter;
@@ -76,6 +74,6 @@ public final class AuthResource {
         if (a.frozen()) {
             throw ApiException.forbidden("This account is frozen; talk to a GM");
         }
-        return new LoginReply(tokens.issue(a), "bearer", tokens.lifetime().toSeconds(), UserView.of(a));
+        return new LoginReply(tokens.issue(a.player()), "bearer", tokens.lifetime().toSeconds(), UserView.of(a));
     }
 }

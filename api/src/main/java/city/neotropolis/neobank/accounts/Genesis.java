@@ -1,7 +1,10 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.ledger.Ledger;
+import city.neotropolis.neobank.ledger.Movement;
+import city.neotropolis.neobank.ledger.SystemAccounts;
+import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.money.Credits;
 import java.time.Clock;
 

@@ -1,11 +1,12 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
@@ -40,11 +41,18 @@ public final class CharacterImport {
 
     private record Valid(long line, String name, String password, String faction, Credits balance) {}
 
-    private final Core core;
+    private final Database db;
+    private final AccountService accounts;
+    private final AuditLog audit;
+    private final Passwords passwords;
     private final AdminService admin;
 
-    public CharacterImport(Core core, AdminService admin) {
-        this.core = core;
+    public CharacterImport(Database db, AccountService accounts, AuditLog audit, Passwords passwords,
+                           AdminService admin) {
+        this.db = db;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.passwords = passwords;
         this.admin = admin;
     }
 
@@ -65,18 +73,18 @@ public final class CharacterImport {
         }
         // bcrypt is slow on purpose: hash outside the writer, on both cores.
         List<String> hashes = valid.parallelStream()
-                .map(v -> v.password() == null ? null : core.passwords().hashNew(v.password(), "password"))
+                .map(v -> v.password() == null ? null : passwords.hashNew(v.password(), "password"))
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
         if (!valid.isEmpty()) {
-            List<Account> created = core.db().writer().write(s -> {
+            List<Account> created = db.writer().write(s -> {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
-                    out.add(core.accounts().create(s, new AccountService.NewAccount(v.name(), hashes.get(i),
+                    out.add(accounts.create(s, new AccountService.NewAccount(v.name(), hashes.get(i),
                             v.faction(), false, v.balance(), AdminService.actor(gm))));
                 }
-                core.audit().record(s, gm, "import_users", "", "created " + out.size() + ", failed "
+                audit.record(s, gm.characterName(), "import_users", "", "created " + out.size() + ", failed "
                         + (rows.size() - out.size()) + ": " + String.join(" ", out.stream()
                         .map(Account::accountNumber).toList()));
                 return out;
@@ -127,7 +135,7 @@ public final class CharacterImport {
         if (earlier != null) {
             throw ApiException.badRequest("Same character name as line " + earlier);
         }
-        if (core.accounts().byNameKey(key).isPresent()) {
+        if (accounts.byNameKey(key).isPresent()) {
             throw ApiException.badRequest("Character name already taken");
         }
         String password = field(r, 1);

@@ -1,12 +1,13 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.SystemAccounts;
 import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.ledger.TxType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,10 @@ final class EconomyStats {
 
     private EconomyStats() {}
 
-    static Stats compute(Core core) {
-        long now = core.clock().millis();
+    static Stats compute(Database db, Clock clock) {
+        long now = clock.millis();
         long since = now - ACTIVE_WINDOW.toMillis();
-        return core.db().snapshot(h -> {
+        return db.snapshot(h -> {
             long mint = balance(h, SystemAccounts.MINT_NUMBER);
             long house = balance(h, SystemAccounts.HOUSE_NUMBER);
             long players = one(h, "SELECT COUNT(*) FROM accounts WHERE is_system = FALSE");

@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.auth;
 
-import city.neotropolis.neobank.accounts.Account;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -34,13 +33,13 @@ public final class Tokens {
         this.clock = clock;
     }
 
-    public String issue(Account account) {
+    public String issue(Player player) {
         Instant now = clock.instant();
         return JWT.create()
                 .withIssuer(ISSUER)
-                .withSubject(account.accountNumber())
-                .withClaim("uid", account.id())
-                .withClaim("tv", account.tokenVersion())
+                .withSubject(player.accountNumber())
+                .withClaim("uid", player.id())
+                .withClaim("tv", player.tokenVersion())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(lifetime))
                 .sign(algorithm);

@@ -1,9 +1,12 @@
 package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.casino.math.ParSheet;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,9 +52,11 @@ public final class CasinoResource {
     @GET
     @Path("games/{game}/reels")
     public Map<String, Object> reels(@Auth Player player, @PathParam("game") String game,
-                                     @QueryParam("payout") String payout) {
+                                     @QueryParam("payout") @Min(value = GameMath.MIN_PAYOUT,
+                                             message = CasinoAdminResource.PAYOUT) @Max(value = GameMath.MAX_PAYOUT,
+                                             message = CasinoAdminResource.PAYOUT) Integer payout) {
         CasinoGames.Game g = games.byName(game);
-        int pct = CasinoAdminResource.payout(payout, configs.one(g.name()).payoutPercentage());
+        int pct = payout != null ? payout : configs.one(g.name()).payoutPercentage();
         ParSheet sheet = g.math().sheet(pct);
         return Map.of("game", g.name(), "payout_percentage", pct, "reels", sheet.reels());
     }

@@ -23,6 +23,7 @@ import java.time.Clock;
  * together or not at all.
  */
 public final class SpinService {
+    // Every statement here runs on every spin: cached prepared statements, as in the Ledger.
     /** The player's state and the house's balance in one read: every spin touches the house row. */
     private static final String ACCOUNTS = "SELECT id, balance, frozen, free_spins, free_spin_bet FROM accounts "
             + "WHERE id IN (?, ?)";
@@ -42,7 +43,6 @@ public final class SpinService {
     private final CasinoConfigService configs;
     private final Fairness fairness;
     private final Clock clock;
-    private volatile Runnable afterBet = () -> {};
 
     SpinService(Ledger ledger, Idempotency idempotency, CasinoConfigService configs, Fairness fairness, Clock clock) {
         this.ledger = ledger;
@@ -50,11 +50,6 @@ public final class SpinService {
         this.configs = configs;
         this.fairness = fairness;
         this.clock = clock;
-    }
-
-    /** For tests: runs between the bet debit and the win credit, e.g. to fail there. */
-    void afterBetDebit(Runnable hook) {
-        this.afterBet = hook == null ? () -> {} : hook;
     }
 
     public Response spin(Player player, CasinoGames.Game game, Credits requested, String idempotencyKey) {
@@ -120,7 +115,6 @@ public final class SpinService {
                     actor).withIdempotencyKey(key));
             balance = p.fromBalance();
         }
-        afterBet.run();
         if (outcome.win().isPositive()) {
             Posting p = ledger.post(s, Movement.of(houseId, player.id(), outcome.win(), TxType.CASINO_WIN,
                     game.name(), actor).withIdempotencyKey(key));

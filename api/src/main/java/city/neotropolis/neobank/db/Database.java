@@ -54,10 +54,12 @@ public final class Database implements Managed {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            props.putIfAbsent("journal_mode", "WAL");
-            props.putIfAbsent("synchronous", "FULL");
-            props.putIfAbsent("busy_timeout", "10000");
-            props.putIfAbsent("foreign_keys", "true");
+            // The one place SQLite's pragmas are set: an acknowledged transfer must survive a power cut
+            // (WAL, synchronous=FULL), writers wait for each other instead of failing, keys are enforced.
+            props.put("journal_mode", "WAL");
+            props.put("synchronous", "FULL");
+            props.put("busy_timeout", "10000");
+            props.put("foreign_keys", "true");
         }
         dsf.setProperties(props);
         return dialect;

@@ -2,7 +2,7 @@ package city.neotropolis.neobank.external;
 
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountNumbers;
-import city.neotropolis.neobank.admin.AuditLog;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
@@ -65,7 +65,7 @@ public final class ApiKeyService {
             long id = dao.insert(hash, ApiKeySecrets.shown(raw), description, account.id(),
                     ApiKeyScope.join(scopes), max == null ? null : max.hundredths(), rate, gm.characterName(),
                     clock.millis());
-            audit.record(s, gm, "api_key.create", "key:" + id, "account " + account.accountNumber() + ", scopes "
+            audit.record(s, gm.characterName(), "api_key.create", "key:" + id, "account " + account.accountNumber() + ", scopes "
                     + ApiKeyScope.join(scopes) + (max == null ? "" : ", max " + max) + ", " + rate + "/min: "
                     + description);
             return dao.byId(id).orElseThrow();
@@ -79,7 +79,7 @@ public final class ApiKeyService {
             ApiKeyDao dao = s.dao(ApiKeyDao.class);
             ApiKey k = dao.byId(id).orElseThrow(() -> ApiException.notFound("API key not found"));
             int changed = dao.revoke(id);
-            audit.record(s, gm, "api_key.revoke", "key:" + id, (changed == 0 ? "already revoked: " : "")
+            audit.record(s, gm.characterName(), "api_key.revoke", "key:" + id, (changed == 0 ? "already revoked: " : "")
                     + k.keyPrefix() + " " + k.description());
             return k;
         });

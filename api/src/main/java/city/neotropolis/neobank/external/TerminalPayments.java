@@ -8,7 +8,6 @@ import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
-import city.neotropolis.neobank.ledger.TransferResource;
 import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.ledger.TxView;
 import city.neotropolis.neobank.web.ApiException;
@@ -67,7 +66,7 @@ public final class TerminalPayments {
             throw ApiException.badRequest("amount is above this API key's limit of " + key.maxAmount()
                     + " per transaction");
         }
-        String memo = Input.optionalText(body.memo(), "memo", TransferResource.MEMO_MAX);
+        String memo = Input.optionalText(body.memo(), "memo", Movement.MEMO_MAX);
         AccountDirectory.Ref from = account(body.fromAccount(), key, "from_account", "Sender account not found");
         AccountDirectory.Ref to = account(body.toAccount(), key, "to_account", "Recipient account not found");
         if (from.id() == to.id()) {

@@ -23,6 +23,7 @@ public final class TerminalPins {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     private static final Pattern SHAPE = Pattern.compile("[0-9]{4,6}");
+    /** Run by every charge without a PIN: a cached prepared statement, as in the Ledger. */
     private static final String HAS_PIN = "SELECT 1 FROM terminal_pins WHERE account_id = ?";
     private static final String PIN_REQUIRED = "This player has set a terminal PIN: send it as pin";
 

@@ -13,6 +13,9 @@ import java.time.Clock;
  * The only code that moves credits. Each movement is two guarded balance updates and one
  * journal row inside the caller's write unit, so all three commit together or not at all.
  * Rows are locked in ascending account id order, so concurrent movements cannot deadlock.
+ * Plain positional JDBC on statements prepared once per write connection ({@link WriteSession#prepare}):
+ * this runs thousands of times a second, where a JDBI statement would be prepared anew each time.
+ * Everything off this path talks SQL through SqlObject DAOs.
  */
 public final class Ledger {
     private static final String DEBIT = "UPDATE accounts SET balance = balance - ? "

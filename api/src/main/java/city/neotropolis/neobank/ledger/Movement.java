@@ -8,6 +8,8 @@ import city.neotropolis.neobank.money.Credits;
  */
 public record Movement(long fromId, long toId, Credits amount, TxType type, String memo, String actor,
                        String idempotencyKey, boolean touchesFrozen) {
+    /** The longest memo a journal row keeps, in characters. */
+    public static final int MEMO_MAX = 140;
 
     public static Movement of(long fromId, long toId, Credits amount, TxType type, String memo, String actor) {
         return new Movement(fromId, toId, amount, type, memo, actor, null, false);

@@ -1,9 +1,7 @@
-package city.neotropolis.neobank.accounts;
+package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.time.Timestamps;
-import city.neotropolis.neobank.ledger.TxType;
-import city.neotropolis.neobank.ledger.TxView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;

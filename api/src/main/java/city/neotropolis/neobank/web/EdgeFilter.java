@@ -26,9 +26,11 @@ public final class EdgeFilter implements Filter {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final Set<String> corsOrigins;
+    private final ErrorWriter errors;
 
-    public EdgeFilter(Set<String> corsOrigins) {
+    public EdgeFilter(Set<String> corsOrigins, ErrorWriter errors) {
         this.corsOrigins = corsOrigins;
+        this.errors = errors;
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class EdgeFilter implements Filter {
         Wrapper wrapper = new Wrapper(http, out);
         chain.doFilter(req, wrapper);
         if (!wrapper.wroteBody && !out.isCommitted() && out.getStatus() >= 400) {
-            JsonResponses.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
+            errors.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
         }
     }
 
@@ -118,7 +120,7 @@ public final class EdgeFilter implements Filter {
             resetBuffer();
             wroteBody = true;
             closeIfBodyUnread(request, (HttpServletResponse) getResponse());
-            JsonResponses.write((HttpServletResponse) getResponse(), sc, JsonErrorHandler.message(sc, msg));
+            errors.write((HttpServletResponse) getResponse(), sc, JsonErrorHandler.message(sc, msg));
         }
 
         @Override

@@ -19,6 +19,11 @@ import org.eclipse.jetty.util.Callback;
  * this class for the server as a whole.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    private final ErrorWriter errors;
+
+    public JsonErrorHandler(ErrorWriter errors) {
+        this.errors = errors;
+    }
 
     static String message(int code, String message) {
         return switch (code) {
@@ -63,11 +68,16 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        writer.write("{\"error\":" + JsonResponses.quote(message(code, message)) + "}");
+        writer.write(errors.text(message(code, message)));
     }
 
     /** The same for the servlet context that serves the SPA and the API. */
     public static final class Servlet extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        private final ErrorWriter errors;
+
+        public Servlet(ErrorWriter errors) {
+            this.errors = errors;
+        }
         @Override
         public boolean errorPageForMethod(String method) {
             return true;
@@ -84,7 +94,7 @@ public final class JsonErrorHandler extends ErrorHandler {
 
         @Override
         protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writer.write("{\"error\":" + JsonResponses.quote(JsonErrorHandler.message(code, message)) + "}");
+            writer.write(errors.text(JsonErrorHandler.message(code, message)));
         }
     }
 }

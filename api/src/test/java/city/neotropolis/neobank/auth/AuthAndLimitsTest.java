@@ -2,7 +2,6 @@ package city.neotropolis.neobank.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
 import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.TestApp;
@@ -32,12 +31,9 @@ class AuthAndLimitsTest {
         void frozen() {
             Api.Session s = api.player("Ice");
             assertThat(api.get("/api/v1/account", s.token()).status()).isEqualTo(200);
-            NeoBankApplication app = APP.getApplication();
-            long id = app.database().writer().write(h -> h.handle().createQuery(
-                    "UPDATE accounts SET frozen = TRUE, token_version = token_version + 1 "
-                            + "WHERE account_number = :n RETURNING id").bind("n", s.accountNumber())
-                    .mapTo(Long.class).one());
-            app.core().principals().invalidate(id);
+            // A GM freezes the account: the row changes and this service's cached principal goes with it.
+            Api.Res frozen = api.post("/api/admin/users/" + s.accountNumber() + "/freeze", api.gm().token(), "{}");
+            assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
 
             assertThat(api.get("/api/v1/account", s.token()).status()).isEqualTo(401);
             Api.Res login = api.post("/api/v1/auth/login", null,

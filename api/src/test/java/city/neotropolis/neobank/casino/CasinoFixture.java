@@ -18,10 +18,6 @@ final class CasinoFixture {
         return ((NeoBankApplication) app.getApplication()).database();
     }
 
-    SpinService spins() {
-        return (SpinService) app.getEnvironment().getApplicationContext().getAttribute(CasinoFeature.SPIN_SERVICE);
-    }
-
     long count(String table) {
         return db().reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }

@@ -2,9 +2,10 @@ package city.neotropolis.neobank.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
+import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.TestApp;
 import io.dropwizard.testing.ConfigOverride;
@@ -34,8 +35,8 @@ class FuzzTest {
     /** Everything a refused request must leave untouched. */
     record Books(long accounts, long journal, String state) {}
 
-    static Books books(Core core) {
-        return core.db().snapshot(h -> new Books(
+    static Books books(Database db) {
+        return db.snapshot(h -> new Books(
                 h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM transactions").mapTo(Long.class).one(),
                 String.join(",", h.createQuery("SELECT account_number || ':' || balance || ':' || frozen || ':' "
@@ -94,7 +95,7 @@ class FuzzTest {
     @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")
     void hostile() {
         Api api = TestApp.api(APP);
-        Core core = APP.<NeoBankApplication>getApplication().core();
+        Database db = APP.<NeoBankApplication>getApplication().database();
         Api.Session me = api.player("fuzzer");
         Api.Session other = api.player("target");
         Api.Session gm = api.gm();
@@ -108,7 +109,7 @@ class FuzzTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         String previous = "nothing";
         for (HostileCorpus.Request req : corpus) {
-            Books before = books(core);
+            Books before = books(db);
             HttpRequest.Builder b = api.builder(req.path(), req.token()).header("Content-Type", req.contentType());
             b.method(req.method(), req.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(req.body(), StandardCharsets.UTF_8));
@@ -128,13 +129,13 @@ class FuzzTest {
                 assertThat(res.json()).as(req + " " + req.path() + " -> " + res.status() + " answers JSON: " + res.body())
                         .isNotNull();
                 assertThat(res.json().path("error").asText()).as(req.toString()).isNotBlank();
-                assertThat(books(core)).as(req + " changed nothing").isEqualTo(before);
+                assertThat(books(db)).as(req + " changed nothing").isEqualTo(before);
             } else if (req.path().endsWith("/register")) {
                 assertThat(res.json().at("/user/is_admin").asBoolean()).as("no privilege by extra fields").isFalse();
                 assertThat(res.json().at("/user/balance").decimalValue()).isEqualByComparingTo("1000");
             }
         }
-        assertThat(core.verifier().verify().ok()).isTrue();
+        assertThat(new LedgerVerifier(db).verify().ok()).isTrue();
         assertThat(statuses.keySet()).as("both refusals and acceptances occur: " + statuses)
                 .anyMatch(s -> s >= 400).anyMatch(s -> s < 300);
         System.out.println("fuzz: " + corpus.size() + " hostile requests, statuses " + statuses + ", seed " + SEED);
