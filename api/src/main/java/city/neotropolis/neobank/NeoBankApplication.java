@@ -113,8 +113,11 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         // Who is calling: tokens, passwords, the cached principals, the rate limits.
         Passwords passwords = new Passwords(sec.bcryptCost);
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
-        Principals principals = new Principals(id -> AccountDao.findById(database.reads(), id)
-                .filter(a -> !a.isSystem()).map(Account::player), principalTtl(sec, database.dialect()));
+        Principals principals = new Principals(
+                id -> AccountDao.findById(database.reads(), id)
+                        .filter(a -> !a.isSystem())
+                        .map(Account::player),
+                principalTtl(sec, database.dialect()));
         RateLimiter limiter = new RateLimiter(rl.enabled);
         if (!rl.enabled) {
             LOG.warn("Rate limits are OFF (NEOBANK_RATE_LIMITS_ENABLED=false)");
@@ -125,22 +128,71 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
 
         new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
         new AuthFeature(tokens, principals).register(env);
-        new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
-                rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
-                rl.registerPerIp.rule("register-ip"))).register(env);
-        new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
-                rl.transfersPerPlayer.rule("transfers")).register(env);
-        new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,
-                principals, clock, bank.maxAmount).register(env);
-        new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
-                rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
-        new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
-                rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount).register(env);
-        new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
-                clock).register(env);
+        new AccountsFeature(
+                        accounts,
+                        journal,
+                        passwords,
+                        tokens,
+                        limiter,
+                        new AuthResource.Limits(
+                                rl.loginPerName.rule("login-name"),
+                                rl.loginPerIp.rule("login-ip"),
+                                rl.registerPerIp.rule("register-ip")))
+                .register(env);
+        new TransfersFeature(
+                        ledger,
+                        idempotency,
+                        directory,
+                        bank.maxAmount,
+                        limiter,
+                        rl.transfersPerPlayer.rule("transfers"))
+                .register(env);
+        new AdminFeature(
+                        database,
+                        accounts,
+                        directory,
+                        ledger,
+                        journal,
+                        idempotency,
+                        verifier,
+                        audit,
+                        passwords,
+                        principals,
+                        clock,
+                        bank.maxAmount)
+                .register(env);
+        new CasinoFeature(
+                        games.join(),
+                        database,
+                        ledger,
+                        idempotency,
+                        audit,
+                        limiter,
+                        rl.spinsPerPlayer.rule("spins"),
+                        clock,
+                        bank.maxAmount)
+                .register(env);
+        new ExternalFeature(
+                        database,
+                        ledger,
+                        idempotency,
+                        directory,
+                        accounts,
+                        audit,
+                        passwords,
+                        limiter,
+                        rl.pinSetPerPlayer.rule("pin-set"),
+                        sec.bcryptCost,
+                        clock,
+                        bank.maxAmount)
+                .register(env);
+        new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper, clock)
+                .register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
-        LOG.info("NeoBank ready to start on {} in {} ms", database.dialect(),
+        LOG.info(
+                "NeoBank ready to start on {} in {} ms",
+                database.dialect(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -162,21 +214,28 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-                LogicalType.Boolean}) {
+        for (LogicalType t :
+                new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(t)
-                    .setCoercion(CoercionInputShape.Integer, t == LogicalType.Integer || t == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, t == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, t == LogicalType.Textual
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Integer,
+                            t == LogicalType.Integer || t == LogicalType.Float
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Float,
+                            t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Boolean,
+                            t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.String,
+                            t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Object, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, t == LogicalType.Textual
-                            ? CoercionAction.TryConvert : CoercionAction.Fail);
+                    .setCoercion(
+                            CoercionInputShape.EmptyString,
+                            t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
     }
 

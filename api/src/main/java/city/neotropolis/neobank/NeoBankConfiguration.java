@@ -68,12 +68,15 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public String dataDir = "./data";
+
         @NotNull
         @JsonProperty
         public Credits startingBalance = Credits.of(1000);
+
         @NotNull
         @JsonProperty
         public Credits maxAmount = Credits.of(1_000_000);
+
         @NotNull
         @JsonProperty
         public Credits houseBankroll = Credits.of(1_000_000);
@@ -92,11 +95,14 @@ public class NeoBankConfiguration extends Configuration {
     public static class Security {
         @JsonProperty
         public String secretKey;
+
         @JsonProperty
         public String adminPassword;
+
         @NotNull
         @JsonProperty
         public Duration tokenLifetime = Duration.hours(24);
+
         @Min(10)
         @Max(15)
         @JsonProperty
@@ -109,12 +115,15 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public String corsOrigins = "";
+
         @Min(1024)
         @JsonProperty
         public long maxBodyBytes = 64 * 1024;
 
         public Set<String> corsOriginSet() {
-            return Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            return Arrays.stream(corsOrigins.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
         }
     }
@@ -126,6 +135,7 @@ public class NeoBankConfiguration extends Configuration {
     public static class RateLimits {
         @JsonProperty
         public boolean enabled = true;
+
         @Valid
         @NotNull
         @JsonProperty
@@ -135,10 +145,12 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public Limit loginPerIp = new Limit(600, Duration.minutes(1));
+
         @Valid
         @NotNull
         @JsonProperty
         public Limit registerPerIp = new Limit(500, Duration.minutes(10));
+
         @Valid
         @NotNull
         @JsonProperty
@@ -160,6 +172,7 @@ public class NeoBankConfiguration extends Configuration {
         @Min(1)
         @JsonProperty
         public long requests;
+
         @NotNull
         @JsonProperty
         public Duration per;

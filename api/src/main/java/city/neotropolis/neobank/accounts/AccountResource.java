@@ -67,8 +67,11 @@ public final class AccountResource {
     @Path("account/transactions")
     public HistoryReply transactions(
             @Auth Player player,
-            @QueryParam("limit") @DefaultValue("10") @Min(value = 1, message = LIMIT) @Max(value = MAX_PAGE,
-                    message = LIMIT) int limit,
+            @QueryParam("limit")
+                    @DefaultValue("10")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit,
             @QueryParam("before") @DefaultValue(NEWEST) @Min(value = 1, message = CURSOR) long before) {
         List<TxView> page = journal.history(player.id(), before, limit);
         Long next = page.size() == limit ? page.get(page.size() - 1).id() : null;
@@ -80,8 +83,11 @@ public final class AccountResource {
     public SearchReply search(
             @Auth Player player,
             @QueryParam("q") String q,
-            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = LIMIT) @Max(value = MAX_PAGE,
-                    message = LIMIT) int limit) {
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit) {
         String query = Input.text(q, "q", 1, 64);
         return new SearchReply(journal.search(player.id(), query, limit));
     }
@@ -90,7 +96,8 @@ public final class AccountResource {
     @Path("account/profile")
     public UserReply profile(@Auth Player player, ProfileRequest body) {
         Input.required(body, "request body");
-        return new UserReply("Profile updated",
+        return new UserReply(
+                "Profile updated",
                 UserView.of(accounts.updateProfile(player.id(), body.faction(), body.profilePicture())));
     }
 
@@ -106,7 +113,9 @@ public final class AccountResource {
     @Path("accounts/{account_number}")
     public Lookup lookup(@Auth Player player, @PathParam("account_number") String number) {
         String n = AccountNumbers.normalize(number);
-        Account a = n == null ? null : accounts.byNumber(n).filter(x -> !x.isSystem()).orElse(null);
+        Account a = n == null
+                ? null
+                : accounts.byNumber(n).filter(x -> !x.isSystem()).orElse(null);
         if (a == null) {
             throw ApiException.notFound("Account not found");
         }

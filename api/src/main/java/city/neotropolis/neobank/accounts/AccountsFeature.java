@@ -15,8 +15,13 @@ public final class AccountsFeature {
     private final RateLimiter limiter;
     private final AuthResource.Limits limits;
 
-    public AccountsFeature(AccountService accounts, Journal journal, Passwords passwords, Tokens tokens,
-                           RateLimiter limiter, AuthResource.Limits limits) {
+    public AccountsFeature(
+            AccountService accounts,
+            Journal journal,
+            Passwords passwords,
+            Tokens tokens,
+            RateLimiter limiter,
+            AuthResource.Limits limits) {
         this.accounts = accounts;
         this.journal = journal;
         this.passwords = passwords;

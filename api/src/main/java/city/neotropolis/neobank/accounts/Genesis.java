@@ -17,18 +17,41 @@ public final class Genesis {
             AccountDao dao = s.dao(AccountDao.class);
             var mint = dao.byNumber(SystemAccounts.MINT_NUMBER);
             if (mint.isPresent()) {
-                long house = dao.byNumber(SystemAccounts.HOUSE_NUMBER).orElseThrow().id();
+                long house =
+                        dao.byNumber(SystemAccounts.HOUSE_NUMBER).orElseThrow().id();
                 return new SystemAccounts(mint.get().id(), house);
             }
             long now = clock.millis();
-            long mintId = dao.insert(SystemAccounts.MINT_NUMBER, SystemAccounts.MINT_NAME, "system:mint:neotropolis-central-bank", null, "",
-                    false, true, now);
-            long houseId = dao.insert(SystemAccounts.HOUSE_NUMBER, SystemAccounts.HOUSE_NAME, "system:house:chrome-slots-bankroll", null,
-                    "", false, true, now);
+            long mintId = dao.insert(
+                    SystemAccounts.MINT_NUMBER,
+                    SystemAccounts.MINT_NAME,
+                    "system:mint:neotropolis-central-bank",
+                    null,
+                    "",
+                    false,
+                    true,
+                    now);
+            long houseId = dao.insert(
+                    SystemAccounts.HOUSE_NUMBER,
+                    SystemAccounts.HOUSE_NAME,
+                    "system:house:chrome-slots-bankroll",
+                    null,
+                    "",
+                    false,
+                    true,
+                    now);
             SystemAccounts system = new SystemAccounts(mintId, houseId);
             if (houseBankroll.isPositive()) {
-                new Ledger(system, clock).post(s, Movement.of(mintId, houseId, houseBankroll, TxType.GENESIS,
-                        "House bankroll", "system:genesis"));
+                new Ledger(system, clock)
+                        .post(
+                                s,
+                                Movement.of(
+                                        mintId,
+                                        houseId,
+                                        houseBankroll,
+                                        TxType.GENESIS,
+                                        "House bankroll",
+                                        "system:genesis"));
             }
             return system;
         });

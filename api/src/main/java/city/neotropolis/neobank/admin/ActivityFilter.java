@@ -26,8 +26,8 @@ final class ActivityFilter implements ContainerResponseFilter {
     private final Database db;
     private final AccountDirectory directory;
     private final Clock clock;
-    private final Cache<Long, Boolean> recentlyMarked = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(EVERY).build();
+    private final Cache<Long, Boolean> recentlyMarked =
+            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(EVERY).build();
 
     ActivityFilter(Database db, AccountDirectory directory, Clock clock) {
         this.db = db;
@@ -44,7 +44,10 @@ final class ActivityFilter implements ContainerResponseFilter {
         if (request.getSecurityContext().getUserPrincipal() instanceof Player p) {
             id = p.id();
         } else if (response.getEntity() instanceof AuthResource.LoginReply login) {
-            id = directory.find(login.user().accountNumber()).map(AccountDirectory.Ref::id).orElse(null);
+            id = directory
+                    .find(login.user().accountNumber())
+                    .map(AccountDirectory.Ref::id)
+                    .orElse(null);
         }
         if (id == null || recentlyMarked.asMap().putIfAbsent(id, Boolean.TRUE) != null) {
             return;

@@ -41,8 +41,12 @@ public interface AdminDao {
 
     @SqlUpdate("INSERT INTO factions (name, name_key, description, created_by, created_at) "
             + "VALUES (:name, :key, :description, :by, :now)")
-    int insertFaction(@Bind("name") String name, @Bind("key") String nameKey, @Bind("description") String description,
-                      @Bind("by") String createdBy, @Bind("now") long now);
+    int insertFaction(
+            @Bind("name") String name,
+            @Bind("key") String nameKey,
+            @Bind("description") String description,
+            @Bind("by") String createdBy,
+            @Bind("now") long now);
 
     @SqlQuery("SELECT id" + PLAYERS + " AND faction = :f ORDER BY id")
     List<Long> factionMembers(@Bind("f") String faction);

@@ -29,9 +29,19 @@ public final class AdminFeature {
     private final Clock clock;
     private final Credits maxAmount;
 
-    public AdminFeature(Database db, AccountService accounts, AccountDirectory directory, Ledger ledger,
-                        Journal journal, Idempotency idempotency, LedgerVerifier verifier, AuditLog audit,
-                        Passwords passwords, Principals principals, Clock clock, Credits maxAmount) {
+    public AdminFeature(
+            Database db,
+            AccountService accounts,
+            AccountDirectory directory,
+            Ledger ledger,
+            Journal journal,
+            Idempotency idempotency,
+            LedgerVerifier verifier,
+            AuditLog audit,
+            Passwords passwords,
+            Principals principals,
+            Clock clock,
+            Credits maxAmount) {
         this.db = db;
         this.accounts = accounts;
         this.directory = directory;
@@ -51,10 +61,10 @@ public final class AdminFeature {
                 new AdminService(db, accounts, ledger, idempotency, audit, passwords, principals, maxAmount);
         CharacterImport importer = new CharacterImport(db, accounts, audit, passwords, admin);
         env.jersey().register(new AdminUsersResource(admin, importer, new UsersCsv(db, audit)));
-        env.jersey().register(new AdminLedgerResource(new BooksService(db, journal, directory, audit, verifier,
-                clock)));
-        env.jersey().register(new FactionsResource(new FactionService(db, ledger, idempotency, audit, clock,
-                maxAmount)));
+        env.jersey()
+                .register(new AdminLedgerResource(new BooksService(db, journal, directory, audit, verifier, clock)));
+        env.jersey()
+                .register(new FactionsResource(new FactionService(db, ledger, idempotency, audit, clock, maxAmount)));
         env.jersey().register(new ActivityFilter(db, directory, clock));
     }
 }

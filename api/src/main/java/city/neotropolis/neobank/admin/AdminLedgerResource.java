@@ -2,9 +2,9 @@ package city.neotropolis.neobank.admin;
 
 import city.neotropolis.neobank.audit.AuditEntry;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +30,8 @@ public final class AdminLedgerResource {
 
     public record AuditReply(List<AuditEntry> logs, int limit, long offset) {}
 
-    public record VerifyReply(boolean ok, String violation, Credits moneySupply, long accounts, long transactions,
-                              String checkedAt) {}
+    public record VerifyReply(
+            boolean ok, String violation, Credits moneySupply, long accounts, long transactions, String checkedAt) {}
 
     private final BooksService books;
 
@@ -46,8 +46,11 @@ public final class AdminLedgerResource {
     @GET
     @Path("transactions")
     public TransactionsReply transactions(
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = LIMIT) @Max(value = MAX_PAGE,
-                    message = LIMIT) int limit,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = OFFSET) long offset,
             @QueryParam("account") String account,
             @QueryParam("after_id") @Min(value = 0, message = AFTER) Long afterId) {
@@ -58,8 +61,11 @@ public final class AdminLedgerResource {
     @GET
     @Path("audit-logs")
     public AuditReply auditLogs(
-            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = LIMIT) @Max(value = MAX_PAGE,
-                    message = LIMIT) int limit,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = OFFSET) long offset) {
         return new AuditReply(books.auditLog(limit, offset), limit, offset);
     }

@@ -2,17 +2,16 @@ package city.neotropolis.neobank.admin;
 
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountDao;
-import city.neotropolis.neobank.audit.AuditLog;
-import city.neotropolis.neobank.auth.Passwords;
-import city.neotropolis.neobank.auth.Principals;
-import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
 import city.neotropolis.neobank.accounts.UserView;
+import city.neotropolis.neobank.audit.AuditLog;
+import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.auth.Principals;
+import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.JournalDao;
 import city.neotropolis.neobank.ledger.Ledger;
@@ -20,6 +19,7 @@ import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
 import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import jakarta.ws.rs.core.Response;
@@ -49,8 +49,15 @@ public final class AdminService {
     private final Principals principals;
     private final Credits maxAmount;
 
-    public AdminService(Database db, AccountService accounts, Ledger ledger, Idempotency idempotency, AuditLog audit,
-                        Passwords passwords, Principals principals, Credits maxAmount) {
+    public AdminService(
+            Database db,
+            AccountService accounts,
+            Ledger ledger,
+            Idempotency idempotency,
+            AuditLog audit,
+            Passwords passwords,
+            Principals principals,
+            Credits maxAmount) {
         this.db = db;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -81,7 +88,10 @@ public final class AdminService {
         return db.snapshot(h -> {
             Account fresh = h.attach(AdminDao.class).byId(a.id()).orElseThrow();
             JournalDao journal = h.attach(JournalDao.class);
-            return new Details(UserView.of(fresh), journal.totalSent(a.id()), journal.totalReceived(a.id()),
+            return new Details(
+                    UserView.of(fresh),
+                    journal.totalSent(a.id()),
+                    journal.totalReceived(a.id()),
                     journal.history(a.id(), Long.MAX_VALUE, 10));
         });
     }
@@ -91,12 +101,17 @@ public final class AdminService {
         String f = Input.optionalText(faction, "faction", AccountService.FACTION_MAX);
         Credits start = startingBalance(balance, "balance");
         String hash = password == null ? null : passwords.hashNew(password, "password");
-        AccountService.NewAccount n = new AccountService.NewAccount(name, hash, f == null ? "" : f, false, start,
-                actor(gm));
+        AccountService.NewAccount n =
+                new AccountService.NewAccount(name, hash, f == null ? "" : f, false, start, actor(gm));
         return db.writer().write(s -> {
             Account a = accounts.create(s, n);
-            audit.record(s, gm.characterName(), "create_user", a.accountNumber(), "name=" + a.characterName()
-                    + " faction=" + a.faction() + " balance=" + start + (hash == null ? " (no login)" : ""));
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    "create_user",
+                    a.accountNumber(),
+                    "name=" + a.characterName() + " faction=" + a.faction() + " balance=" + start
+                            + (hash == null ? " (no login)" : ""));
             return a;
         });
     }
@@ -136,7 +151,11 @@ public final class AdminService {
             AdminDao dao = s.dao(AdminDao.class);
             boolean admin = !dao.byId(a.id()).orElseThrow().isAdmin();
             dao.setAdmin(a.id(), admin, admin ? 0 : 1);
-            audit.record(s, gm.characterName(), admin ? "grant_admin" : "revoke_admin", a.accountNumber(),
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    admin ? "grant_admin" : "revoke_admin",
+                    a.accountNumber(),
                     "name=" + a.characterName());
             return dao.byId(a.id()).orElseThrow();
         });
@@ -154,7 +173,11 @@ public final class AdminService {
         Account updated = db.writer().write(s -> {
             AdminDao dao = s.dao(AdminDao.class);
             dao.setFrozen(a.id(), frozen);
-            audit.record(s, gm.characterName(), frozen ? "freeze" : "unfreeze", a.accountNumber(),
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    frozen ? "freeze" : "unfreeze",
+                    a.accountNumber(),
                     "name=" + a.characterName() + (why == null || why.isEmpty() ? "" : " reason=" + why));
             return dao.byId(a.id()).orElseThrow();
         });
@@ -166,12 +189,15 @@ public final class AdminService {
      * Mints (+) or burns (−) credits for one account with a reason, safe to retry: the checks first,
      * then one write unit with the journal row and its audit row.
      */
-    public Response adjustBalance(Player gm, String accountNumber, Credits requested, String rawReason,
-                                  String idempotencyKey) {
+    public Response adjustBalance(
+            Player gm, String accountNumber, Credits requested, String rawReason, String idempotencyKey) {
         Credits amount = adjustment(requested);
         String reason = reason(rawReason);
         Account a = user(accountNumber);
-        return idempotency.run(gm.principalKey(), idempotencyKey, "POST /api/admin/users/adjust-balance",
+        return idempotency.run(
+                gm.principalKey(),
+                idempotencyKey,
+                "POST /api/admin/users/adjust-balance",
                 new AdjustFingerprint(a.accountNumber(), amount, reason),
                 s -> new Idempotency.Reply(200, adjust(s, gm, a, amount, reason, idempotencyKey)));
     }
@@ -183,8 +209,7 @@ public final class AdminService {
             throw ApiException.badRequest("amount must not be zero");
         }
         if (amount.abs().compareTo(maxAmount) > 0) {
-            throw ApiException.badRequest("amount must be at most " + maxAmount
-                    + " either way");
+            throw ApiException.badRequest("amount must be at most " + maxAmount + " either way");
         }
         return amount;
     }
@@ -204,8 +229,13 @@ public final class AdminService {
                 ? Movement.of(mint, a.id(), amount, TxType.ADMIN_ADJUSTMENT, reason, actor(gm))
                 : Movement.of(a.id(), mint, amount.negate(), TxType.ADMIN_ADJUSTMENT, reason, actor(gm));
         Posting p = ledger.post(s, m.withIdempotencyKey(idempotencyKey).byGm());
-        audit.record(s, gm.characterName(), "adjust_balance", a.accountNumber(),
-                "amount=" + amount + " reason=" + reason + " tx=" + p.transaction().id());
+        audit.record(
+                s,
+                gm.characterName(),
+                "adjust_balance",
+                a.accountNumber(),
+                "amount=" + amount + " reason=" + reason + " tx="
+                        + p.transaction().id());
         Credits balance = amount.isPositive() ? p.toBalance() : p.fromBalance();
         return new Adjusted("Balance adjusted by " + amount + " for " + a.characterName(), p.transaction(), balance);
     }

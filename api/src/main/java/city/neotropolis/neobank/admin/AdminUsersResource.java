@@ -62,7 +62,8 @@ public final class AdminUsersResource {
     public Response create(@Auth Player gm, CreateRequest body) {
         Input.required(body, "request body");
         Account a = admin.create(gm, body.characterName(), body.password(), body.faction(), body.balance());
-        return Response.status(201).entity(new UserReply("User " + a.characterName() + " created", UserView.of(a)))
+        return Response.status(201)
+                .entity(new UserReply("User " + a.characterName() + " created", UserView.of(a)))
                 .build();
     }
 
@@ -86,7 +87,8 @@ public final class AdminUsersResource {
     public Response export(@Auth Player gm) {
         String csv = export.export(gm);
         return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"neobank-users.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"neobank-users.csv\"")
+                .build();
     }
 
     @GET
@@ -107,14 +109,18 @@ public final class AdminUsersResource {
     @Path("{acct}/toggle-admin")
     public UserReply toggleAdmin(@Auth Player gm, @PathParam("acct") String acct) {
         Account a = admin.toggleAdmin(gm, acct);
-        return new UserReply(a.isAdmin() ? a.characterName() + " is now a GM" : a.characterName() + " is no longer a GM",
+        return new UserReply(
+                a.isAdmin() ? a.characterName() + " is now a GM" : a.characterName() + " is no longer a GM",
                 UserView.of(a));
     }
 
     @POST
     @Path("{acct}/adjust-balance")
-    public Response adjustBalance(@Auth Player gm, @PathParam("acct") String acct, AdjustRequest body,
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response adjustBalance(
+            @Auth Player gm,
+            @PathParam("acct") String acct,
+            AdjustRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Input.required(body, "request body");
         return admin.adjustBalance(gm, acct, body.amount(), body.reason(), idempotencyKey);
     }

@@ -22,8 +22,13 @@ public final class BooksService {
     private final LedgerVerifier verifier;
     private final Clock clock;
 
-    public BooksService(Database db, Journal journal, AccountDirectory directory, AuditLog audit,
-                        LedgerVerifier verifier, Clock clock) {
+    public BooksService(
+            Database db,
+            Journal journal,
+            AccountDirectory directory,
+            AuditLog audit,
+            LedgerVerifier verifier,
+            Clock clock) {
         this.db = db;
         this.journal = journal;
         this.directory = directory;
@@ -39,7 +44,9 @@ public final class BooksService {
     public List<TxView> transactions(String account, Long afterId, int limit, long offset) {
         Long accountId = null;
         if (account != null && !account.isBlank()) {
-            accountId = directory.find(AccountNumbers.normalize(account)).map(AccountDirectory.Ref::id)
+            accountId = directory
+                    .find(AccountNumbers.normalize(account))
+                    .map(AccountDirectory.Ref::id)
                     .orElseThrow(() -> ApiException.notFound("User not found"));
         }
         return journal.page(accountId, afterId, limit, offset);

@@ -47,8 +47,8 @@ public final class CharacterImport {
     private final Passwords passwords;
     private final AdminService admin;
 
-    public CharacterImport(Database db, AccountService accounts, AuditLog audit, Passwords passwords,
-                           AdminService admin) {
+    public CharacterImport(
+            Database db, AccountService accounts, AuditLog audit, Passwords passwords, AdminService admin) {
         this.db = db;
         this.accounts = accounts;
         this.audit = audit;
@@ -81,24 +81,39 @@ public final class CharacterImport {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
-                    out.add(accounts.create(s, new AccountService.NewAccount(v.name(), hashes.get(i),
-                            v.faction(), false, v.balance(), AdminService.actor(gm))));
+                    out.add(accounts.create(
+                            s,
+                            new AccountService.NewAccount(
+                                    v.name(), hashes.get(i), v.faction(), false, v.balance(), AdminService.actor(gm))));
                 }
-                audit.record(s, gm.characterName(), "import_users", "", "created " + out.size() + ", failed "
-                        + (rows.size() - out.size()) + ": " + String.join(" ", out.stream()
-                        .map(Account::accountNumber).toList()));
+                audit.record(
+                        s,
+                        gm.characterName(),
+                        "import_users",
+                        "",
+                        "created " + out.size() + ", failed "
+                                + (rows.size() - out.size()) + ": "
+                                + String.join(
+                                        " ",
+                                        out.stream().map(Account::accountNumber).toList()));
                 return out;
             });
             for (int i = 0; i < valid.size(); i++) {
                 numbers.put(valid.get(i).line(), created.get(i).accountNumber());
             }
         }
-        List<Row> report = rows.stream().map(r -> r.ok()
-                ? new Row(r.line(), r.characterName(), true, null, numbers.get(r.line())) : r).toList();
+        List<Row> report = rows.stream()
+                .map(r -> r.ok() ? new Row(r.line(), r.characterName(), true, null, numbers.get(r.line())) : r)
+                .toList();
         int failed = rows.size() - valid.size();
-        return new Report("Created " + valid.size() + " character" + (valid.size() == 1 ? "" : "s")
-                + (failed == 0 ? "" : "; " + failed + " row" + (failed == 1 ? "" : "s") + " failed and created nothing"),
-                valid.size(), failed, report);
+        return new Report(
+                "Created " + valid.size() + " character" + (valid.size() == 1 ? "" : "s")
+                        + (failed == 0
+                                ? ""
+                                : "; " + failed + " row" + (failed == 1 ? "" : "s") + " failed and created nothing"),
+                valid.size(),
+                failed,
+                report);
     }
 
     private static List<CSVRecord> parse(String csv) {
@@ -107,7 +122,11 @@ public final class CharacterImport {
         }
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<CSVRecord> records;
-        try (CSVParser p = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get()
+        try (CSVParser p = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
                 .parse(new StringReader(text))) {
             records = new ArrayList<>(p.getRecords());
         } catch (IOException | UncheckedIOException | IllegalStateException e) {

@@ -38,8 +38,8 @@ public final class FactionService {
     private final Clock clock;
     private final Credits maxAmount;
 
-    public FactionService(Database db, Ledger ledger, Idempotency idempotency, AuditLog audit, Clock clock,
-                          Credits maxAmount) {
+    public FactionService(
+            Database db, Ledger ledger, Idempotency idempotency, AuditLog audit, Clock clock, Credits maxAmount) {
         this.db = db;
         this.ledger = ledger;
         this.idempotency = idempotency;
@@ -77,22 +77,40 @@ public final class FactionService {
         String reason = AdminService.reason(rawReason);
         String actor = AdminService.actor(gm);
         long mint = ledger.system().mintId();
-        return idempotency.run(gm.principalKey(), idempotencyKey, "POST /api/admin/factions/add-credits",
-                new GrantFingerprint(name, amount, reason), s -> {
+        return idempotency.run(
+                gm.principalKey(),
+                idempotencyKey,
+                "POST /api/admin/factions/add-credits",
+                new GrantFingerprint(name, amount, reason),
+                s -> {
                     // Members are read inside the unit, so nobody joins or leaves between the list and the grant.
                     List<Long> members = s.dao(AdminDao.class).factionMembers(name);
                     if (members.isEmpty()) {
                         throw ApiException.badRequest("Faction " + name + " has no members");
                     }
                     for (long id : members) {
-                        ledger.post(s, Movement.of(mint, id, amount, TxType.FACTION_GRANT, reason, actor)
-                                .withIdempotencyKey(idempotencyKey).byGm());
+                        ledger.post(
+                                s,
+                                Movement.of(mint, id, amount, TxType.FACTION_GRANT, reason, actor)
+                                        .withIdempotencyKey(idempotencyKey)
+                                        .byGm());
                     }
                     Credits total = amount.times(members.size());
-                    audit.record(s, gm.characterName(), "faction_grant", name, "amount=" + amount + " each, members="
-                            + members.size() + " total=" + total + " reason=" + reason);
-                    return new Idempotency.Reply(200, new GrantReply("Added " + amount + " credits to each of "
-                            + members.size() + " members of " + name, members.size(), name, amount, total));
+                    audit.record(
+                            s,
+                            gm.characterName(),
+                            "faction_grant",
+                            name,
+                            "amount=" + amount + " each, members=" + members.size() + " total=" + total + " reason="
+                                    + reason);
+                    return new Idempotency.Reply(
+                            200,
+                            new GrantReply(
+                                    "Added " + amount + " credits to each of " + members.size() + " members of " + name,
+                                    members.size(),
+                                    name,
+                                    amount,
+                                    total));
                 });
     }
 }

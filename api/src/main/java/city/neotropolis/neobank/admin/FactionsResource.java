@@ -48,13 +48,18 @@ public final class FactionsResource {
     public Response create(@Auth Player gm, CreateRequest body) {
         Input.required(body, "request body");
         FactionService.Faction f = factions.create(gm, body.name(), body.description());
-        return Response.status(201).entity(new CreateReply("Faction " + f.name() + " created", f)).build();
+        return Response.status(201)
+                .entity(new CreateReply("Faction " + f.name() + " created", f))
+                .build();
     }
 
     @POST
     @Path("{faction}/add-credits")
-    public Response addCredits(@Auth Player gm, @PathParam("faction") String faction, GrantRequest body,
-                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response addCredits(
+            @Auth Player gm,
+            @PathParam("faction") String faction,
+            GrantRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Input.required(body, "request body");
         return factions.grant(gm, faction, body.amount(), body.reason(), idempotencyKey);
     }

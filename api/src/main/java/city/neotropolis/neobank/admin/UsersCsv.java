@@ -27,10 +27,16 @@ final class UsersCsv {
     String export(Player gm) {
         List<Account> all = db.reads().withExtension(AdminDao.class, AdminDao::allPlayers);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
             for (Account a : all) {
-                csv.printRecord(cell(a.characterName()), a.accountNumber(), a.balance().toString(), cell(a.faction()),
-                        a.isAdmin() ? "true" : "false", Timestamps.iso(a.createdAt()));
+                csv.printRecord(
+                        cell(a.characterName()),
+                        a.accountNumber(),
+                        a.balance().toString(),
+                        cell(a.faction()),
+                        a.isAdmin() ? "true" : "false",
+                        Timestamps.iso(a.createdAt()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

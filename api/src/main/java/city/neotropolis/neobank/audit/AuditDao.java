@@ -17,8 +17,12 @@ public interface AuditDao {
 
     @SqlUpdate("INSERT INTO audit_log (admin, action, target, details, created_at) "
             + "VALUES (:admin, :action, :target, :details, :at)")
-    int insert(@Bind("admin") String admin, @Bind("action") String action, @Bind("target") String target,
-               @Bind("details") String details, @Bind("at") long createdAt);
+    int insert(
+            @Bind("admin") String admin,
+            @Bind("action") String action,
+            @Bind("target") String target,
+            @Bind("details") String details,
+            @Bind("at") long createdAt);
 
     @SqlQuery("SELECT id, admin, action, target, details, created_at FROM audit_log ORDER BY id DESC "
             + "LIMIT :n OFFSET :o")
@@ -28,7 +32,12 @@ public interface AuditDao {
     final class Mapper implements RowMapper<AuditEntry> {
         @Override
         public AuditEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            return new AuditEntry(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
                     Timestamps.iso(rs.getLong(6)));
         }
     }

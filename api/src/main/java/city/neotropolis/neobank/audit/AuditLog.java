@@ -21,8 +21,8 @@ public final class AuditLog {
 
     /** Appends a row inside the caller's write unit; {@code admin} is the GM's name or a system actor. */
     public void record(WriteSession s, String admin, String action, String target, String details) {
-        s.dao(AuditDao.class).insert(admin, action, target == null ? "" : target, details == null ? "" : details,
-                clock.millis());
+        s.dao(AuditDao.class)
+                .insert(admin, action, target == null ? "" : target, details == null ? "" : details, clock.millis());
     }
 
     /** Appends a row in a write unit of its own. */

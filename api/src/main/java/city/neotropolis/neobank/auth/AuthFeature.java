@@ -16,11 +16,12 @@ public final class AuthFeature {
     }
 
     public void register(Environment env) {
-        env.jersey().register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
-                .setAuthenticator(new TokenAuthenticator(tokens, principals))
-                .setAuthorizer((player, role, ctx) -> Player.GM.equals(role) && player.isAdmin())
-                .setPrefix("Bearer")
-                .buildAuthFilter()));
+        env.jersey()
+                .register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
+                        .setAuthenticator(new TokenAuthenticator(tokens, principals))
+                        .setAuthorizer((player, role, ctx) -> Player.GM.equals(role) && player.isAdmin())
+                        .setPrefix("Bearer")
+                        .buildAuthFilter()));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(Player.class));
     }

@@ -15,10 +15,8 @@ public final class Principals {
 
     /** {@code lookup} reads who an account id is now (empty: no such player); its answers are cached for {@code ttl}. */
     public Principals(LongFunction<Optional<Player>> lookup, Duration ttl) {
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(50_000)
-                .expireAfterWrite(ttl)
-                .build(lookup::apply);
+        this.cache =
+                Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).build(lookup::apply);
     }
 
     public Optional<Player> get(long accountId) {

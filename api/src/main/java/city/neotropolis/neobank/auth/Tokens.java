@@ -27,8 +27,11 @@ public final class Tokens {
             throw new IllegalArgumentException("The JWT secret must be at least 32 bytes");
         }
         this.algorithm = Algorithm.HMAC256(secret);
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
-                .withClaimPresence("uid").withClaimPresence("tv")).build(clock);
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                        .withIssuer(ISSUER)
+                        .withClaimPresence("uid")
+                        .withClaimPresence("tv"))
+                .build(clock);
         this.lifetime = lifetime;
         this.clock = clock;
     }

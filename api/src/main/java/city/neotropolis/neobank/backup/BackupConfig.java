@@ -14,9 +14,11 @@ public class BackupConfig {
     @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]")
     @JsonProperty
     public String dailyAt = "04:00";
+
     @NotNull
     @JsonProperty
     public String timeZone = "UTC";
+
     @Min(1)
     @JsonProperty
     public int retentionDays = 30;

@@ -25,8 +25,14 @@ public final class BackupFeature {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public BackupFeature(Database db, AuditLog audit, Path dataDir, String databaseUrl, BackupConfig config,
-                         ObjectMapper mapper, Clock clock) {
+    public BackupFeature(
+            Database db,
+            AuditLog audit,
+            Path dataDir,
+            String databaseUrl,
+            BackupConfig config,
+            ObjectMapper mapper,
+            Clock clock) {
         this.db = db;
         this.audit = audit;
         this.dataDir = dataDir;
@@ -60,14 +66,24 @@ public final class BackupFeature {
             });
         }
         if (config.enabled) {
-            new BackupSchedule(backups, env.lifecycle().scheduledExecutorService("daily-backup").threads(1).build(),
-                    clock, config).start();
+            new BackupSchedule(
+                            backups,
+                            env.lifecycle()
+                                    .scheduledExecutorService("daily-backup")
+                                    .threads(1)
+                                    .build(),
+                            clock,
+                            config)
+                    .start();
         }
     }
 
     /** The audit row of a backup taken on someone's request (a GM, or the admin task). */
     static void recordTaken(AuditLog audit, String admin, Backups.Backup b) {
-        audit.record(admin, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
-                + " transactions, money supply " + b.moneySupply());
+        audit.record(
+                admin,
+                "backup",
+                b.name(),
+                b.sizeBytes() + " bytes, " + b.transactions() + " transactions, money supply " + b.moneySupply());
     }
 }

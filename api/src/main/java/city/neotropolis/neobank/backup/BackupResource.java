@@ -38,7 +38,9 @@ public final class BackupResource {
     public Response take(@Auth Player gm) {
         Backups.Backup b = backups.take();
         BackupFeature.recordTaken(audit, gm.characterName(), b);
-        return Response.status(201).entity(new TakenReply("Backup " + b.name() + " taken and checked", b)).build();
+        return Response.status(201)
+                .entity(new TakenReply("Backup " + b.name() + " taken and checked", b))
+                .build();
     }
 
     @GET

@@ -20,8 +20,7 @@ public final class BackupSchedule {
     private final LocalTime at;
     private final ZoneId zone;
 
-    public BackupSchedule(Backups backups, ScheduledExecutorService executor, Clock clock,
-                          BackupConfig config) {
+    public BackupSchedule(Backups backups, ScheduledExecutorService executor, Clock clock, BackupConfig config) {
         this.backups = backups;
         this.executor = executor;
         this.clock = clock;

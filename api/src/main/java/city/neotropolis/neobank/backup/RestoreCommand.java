@@ -62,7 +62,8 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
             throw new IllegalStateException("Refusing to restore " + backup + ": " + check.problem());
         }
         out.println("  integrity ok; ledger ok: " + check.ledger().accounts() + " accounts, "
-                + check.ledger().transactions() + " transactions, money supply " + check.ledger().moneySupply());
+                + check.ledger().transactions() + " transactions, money supply "
+                + check.ledger().moneySupply());
         Files.createDirectories(db.getParent());
         try (ServiceLock lock = ServiceLock.tryAcquire(db)) {
             if (lock == null) {

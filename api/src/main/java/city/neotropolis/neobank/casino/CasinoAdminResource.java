@@ -26,8 +26,8 @@ import java.util.Map;
 @RolesAllowed(Player.GM)
 public final class CasinoAdminResource {
     /** A payout query parameter: absent means the configured one. */
-    static final String PAYOUT = "payout must be a whole number from " + GameMath.MIN_PAYOUT + " to "
-            + GameMath.MAX_PAYOUT;
+    static final String PAYOUT =
+            "payout must be a whole number from " + GameMath.MIN_PAYOUT + " to " + GameMath.MAX_PAYOUT;
 
     private final CasinoGames games;
     private final CasinoConfigService configs;
@@ -47,8 +47,8 @@ public final class CasinoAdminResource {
 
     @PUT
     @Path("config/{game}")
-    public Map<String, Object> update(@Auth Player gm, @PathParam("game") String game,
-                                      CasinoConfigService.Patch patch) {
+    public Map<String, Object> update(
+            @Auth Player gm, @PathParam("game") String game, CasinoConfigService.Patch patch) {
         GameConfig c = configs.update(gm, game, patch);
         return Map.of("message", "Casino settings for " + game + " updated", "config", view(c));
     }
@@ -69,9 +69,13 @@ public final class CasinoAdminResource {
 
     @GET
     @Path("par/{game}")
-    public ParSheet par(@Auth Player gm, @PathParam("game") String game,
-                        @QueryParam("payout") @Min(value = GameMath.MIN_PAYOUT, message = PAYOUT)
-                        @Max(value = GameMath.MAX_PAYOUT, message = PAYOUT) Integer payout) {
+    public ParSheet par(
+            @Auth Player gm,
+            @PathParam("game") String game,
+            @QueryParam("payout")
+                    @Min(value = GameMath.MIN_PAYOUT, message = PAYOUT)
+                    @Max(value = GameMath.MAX_PAYOUT, message = PAYOUT)
+                    Integer payout) {
         CasinoGames.Game g = games.byName(game);
         return g.math().sheet(payout != null ? payout : configs.one(g.name()).payoutPercentage());
     }

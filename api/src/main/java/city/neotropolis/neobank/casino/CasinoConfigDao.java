@@ -21,8 +21,13 @@ public interface CasinoConfigDao {
 
     @SqlUpdate("UPDATE casino_config SET is_enabled = :enabled, payout_percentage = :payout, min_bet = :min, "
             + "max_bet = :max, updated_at = :at WHERE game_name = :g")
-    int update(@Bind("g") String game, @Bind("enabled") boolean enabled, @Bind("payout") int payout,
-               @Bind("min") Credits minBet, @Bind("max") Credits maxBet, @Bind("at") long updatedAt);
+    int update(
+            @Bind("g") String game,
+            @Bind("enabled") boolean enabled,
+            @Bind("payout") int payout,
+            @Bind("min") Credits minBet,
+            @Bind("max") Credits maxBet,
+            @Bind("at") long updatedAt);
 
     /** Maps {@link #COLUMNS} by position. */
     final class Mapper implements RowMapper<GameConfig> {

@@ -23,8 +23,8 @@ public final class CasinoConfigService {
     private static final String READ = "SELECT " + CasinoConfigDao.COLUMNS + " FROM casino_config WHERE game_name = ?";
 
     /** What a GM may change; absent fields stay as they are. */
-    public record Patch(@JsonProperty("is_enabled") Boolean isEnabled, Integer payoutPercentage, Credits minBet,
-                        Credits maxBet) {}
+    public record Patch(
+            @JsonProperty("is_enabled") Boolean isEnabled, Integer payoutPercentage, Credits minBet, Credits maxBet) {}
 
     private final Database db;
     private final CasinoGames games;
@@ -67,8 +67,13 @@ public final class CasinoConfigService {
 
     static GameConfig map(ResultSet rs) throws SQLException {
         long updated = rs.getLong(6);
-        return new GameConfig(rs.getString(1), rs.getBoolean(2), rs.getInt(3), new Credits(rs.getLong(4)),
-                new Credits(rs.getLong(5)), updated == 0 ? null : Timestamps.iso(updated));
+        return new GameConfig(
+                rs.getString(1),
+                rs.getBoolean(2),
+                rs.getInt(3),
+                new Credits(rs.getLong(4)),
+                new Credits(rs.getLong(5)),
+                updated == 0 ? null : Timestamps.iso(updated));
     }
 
     public GameConfig update(Player gm, String gameName, Patch patch) {
@@ -76,8 +81,8 @@ public final class CasinoConfigService {
             throw ApiException.badRequest("request body is required");
         }
         CasinoGames.Game game = games.byName(gameName);
-        if (patch.payoutPercentage() != null && (patch.payoutPercentage() < GameMath.MIN_PAYOUT
-                || patch.payoutPercentage() > GameMath.MAX_PAYOUT)) {
+        if (patch.payoutPercentage() != null
+                && (patch.payoutPercentage() < GameMath.MIN_PAYOUT || patch.payoutPercentage() > GameMath.MAX_PAYOUT)) {
             throw ApiException.badRequest("payout_percentage must be a whole number from " + GameMath.MIN_PAYOUT
                     + " to " + GameMath.MAX_PAYOUT);
         }
@@ -85,8 +90,8 @@ public final class CasinoConfigService {
         checkBet(game, patch.maxBet(), "max_bet");
         return db.writer().write(s -> {
             CasinoConfigDao dao = s.dao(CasinoConfigDao.class);
-            GameConfig old = dao.byName(game.name()).orElseThrow(() -> ApiException.notFound("Unknown game: "
-                    + game.name()));
+            GameConfig old =
+                    dao.byName(game.name()).orElseThrow(() -> ApiException.notFound("Unknown game: " + game.name()));
             boolean enabled = patch.isEnabled() == null ? old.isEnabled() : patch.isEnabled();
             int payout = patch.payoutPercentage() == null ? old.payoutPercentage() : patch.payoutPercentage();
             Credits min = patch.minBet() == null ? old.minBet() : patch.minBet();
@@ -96,9 +101,21 @@ public final class CasinoConfigService {
             }
             long now = clock.millis();
             dao.update(game.name(), enabled, payout, min, max, now);
-            audit.record(s, gm.characterName(), "casino_config", game.name(), String.format(
-                    "is_enabled %s -> %s; payout_percentage %d -> %d; min_bet %s -> %s; max_bet %s -> %s",
-                    old.isEnabled(), enabled, old.payoutPercentage(), payout, old.minBet(), min, old.maxBet(), max));
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    "casino_config",
+                    game.name(),
+                    String.format(
+                            "is_enabled %s -> %s; payout_percentage %d -> %d; min_bet %s -> %s; max_bet %s -> %s",
+                            old.isEnabled(),
+                            enabled,
+                            old.payoutPercentage(),
+                            payout,
+                            old.minBet(),
+                            min,
+                            old.maxBet(),
+                            max));
             return new GameConfig(game.name(), enabled, payout, min, max, Timestamps.iso(now));
         });
     }

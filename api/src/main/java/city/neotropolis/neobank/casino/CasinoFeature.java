@@ -28,8 +28,16 @@ public final class CasinoFeature {
     private final Credits maxAmount;
 
     /** {@code games} from {@link #prepare()}; {@code maxAmount} caps the bet limits a GM may set. */
-    public CasinoFeature(CasinoGames games, Database db, Ledger ledger, Idempotency idempotency, AuditLog audit,
-                         RateLimiter limiter, RateLimiter.Rule spinsPerPlayer, Clock clock, Credits maxAmount) {
+    public CasinoFeature(
+            CasinoGames games,
+            Database db,
+            Ledger ledger,
+            Idempotency idempotency,
+            AuditLog audit,
+            RateLimiter limiter,
+            RateLimiter.Rule spinsPerPlayer,
+            Clock clock,
+            Credits maxAmount) {
         this.games = games;
         this.db = db;
         this.ledger = ledger;
@@ -46,17 +54,22 @@ public final class CasinoFeature {
      * overlaps the rest of start-up (migrations, first-start setup) on a second core.
      */
     public static CompletableFuture<CasinoGames> prepare() {
-        return CompletableFuture.supplyAsync(() -> {
-            long t0 = System.nanoTime();
-            CasinoGames games = new CasinoGames();
-            LOG.info("Casino reel sets for {} games x {} settings verified in {} ms", games.all().size(),
-                    GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1, (System.nanoTime() - t0) / 1_000_000);
-            return games;
-        }, r -> {
-            Thread t = new Thread(r, "casino-math");
-            t.setDaemon(true);
-            t.start();
-        });
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    long t0 = System.nanoTime();
+                    CasinoGames games = new CasinoGames();
+                    LOG.info(
+                            "Casino reel sets for {} games x {} settings verified in {} ms",
+                            games.all().size(),
+                            GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1,
+                            (System.nanoTime() - t0) / 1_000_000);
+                    return games;
+                },
+                r -> {
+                    Thread t = new Thread(r, "casino-math");
+                    t.setDaemon(true);
+                    t.start();
+                });
     }
 
     public void register(Environment env) {

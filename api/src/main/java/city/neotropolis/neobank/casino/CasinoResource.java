@@ -32,8 +32,13 @@ public final class CasinoResource {
     private final RateLimiter limiter;
     private final RateLimiter.Rule perPlayer;
 
-    CasinoResource(CasinoGames games, CasinoConfigService configs, SpinService spins, SpinLookup lookup,
-                   RateLimiter limiter, RateLimiter.Rule perPlayer) {
+    CasinoResource(
+            CasinoGames games,
+            CasinoConfigService configs,
+            SpinService spins,
+            SpinLookup lookup,
+            RateLimiter limiter,
+            RateLimiter.Rule perPlayer) {
         this.games = games;
         this.configs = configs;
         this.spins = spins;
@@ -45,16 +50,23 @@ public final class CasinoResource {
     @GET
     @Path("games")
     public Map<String, List<GameView>> games(@Auth Player player) {
-        return Map.of("games", games.all().stream().map(g -> GameView.of(g, configs.one(g.name()))).toList());
+        return Map.of(
+                "games",
+                games.all().stream()
+                        .map(g -> GameView.of(g, configs.one(g.name())))
+                        .toList());
     }
 
     /** A setting's reel strips and weights: what a player needs to re-derive a spin from its seeds. */
     @GET
     @Path("games/{game}/reels")
-    public Map<String, Object> reels(@Auth Player player, @PathParam("game") String game,
-                                     @QueryParam("payout") @Min(value = GameMath.MIN_PAYOUT,
-                                             message = CasinoAdminResource.PAYOUT) @Max(value = GameMath.MAX_PAYOUT,
-                                             message = CasinoAdminResource.PAYOUT) Integer payout) {
+    public Map<String, Object> reels(
+            @Auth Player player,
+            @PathParam("game") String game,
+            @QueryParam("payout")
+                    @Min(value = GameMath.MIN_PAYOUT, message = CasinoAdminResource.PAYOUT)
+                    @Max(value = GameMath.MAX_PAYOUT, message = CasinoAdminResource.PAYOUT)
+                    Integer payout) {
         CasinoGames.Game g = games.byName(game);
         int pct = payout != null ? payout : configs.one(g.name()).payoutPercentage();
         ParSheet sheet = g.math().sheet(pct);
@@ -63,8 +75,11 @@ public final class CasinoResource {
 
     @POST
     @Path("{route}/spin")
-    public Response spin(@Auth Player player, @PathParam("route") String route, SpinService.SpinRequest body,
-                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response spin(
+            @Auth Player player,
+            @PathParam("route") String route,
+            SpinService.SpinRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         CasinoGames.Game game = games.byRoute(route);
         limiter.check(perPlayer, player.principalKey());
         return spins.spin(player, game, body == null ? null : body.betAmount(), idempotencyKey);

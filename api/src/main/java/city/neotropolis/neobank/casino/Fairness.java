@@ -10,8 +10,8 @@ import java.time.Clock;
 /** Each player's committed server seed, client seed and nonce, read and advanced inside write units. */
 public final class Fairness {
     /** Run by every spin: a cached prepared statement, as in the Ledger (a SqlObject call prepares anew). */
-    private static final String CLAIM = "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ? "
-            + "RETURNING " + FairnessDao.SEEDS;
+    private static final String CLAIM =
+            "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ? " + "RETURNING " + FairnessDao.SEEDS;
 
     /** A player's seeds; the server seed never leaves the service until it is rotated. */
     public record Seeds(String serverSeed, String serverSeedHash, String clientSeed, long nonce) {}

@@ -20,8 +20,12 @@ public interface FairnessDao {
 
     @SqlUpdate("INSERT INTO casino_fairness (account_id, server_seed, server_seed_hash, client_seed, nonce, "
             + "created_at) VALUES (:a, :seed, :hash, :client, 0, :now) ON CONFLICT (account_id) DO NOTHING")
-    int create(@Bind("a") long accountId, @Bind("seed") String serverSeed, @Bind("hash") String serverSeedHash,
-               @Bind("client") String clientSeed, @Bind("now") long now);
+    int create(
+            @Bind("a") long accountId,
+            @Bind("seed") String serverSeed,
+            @Bind("hash") String serverSeedHash,
+            @Bind("client") String clientSeed,
+            @Bind("now") long now);
 
     /** The seeds with the player's row locked for the rest of the unit. */
     @SqlQuery("UPDATE casino_fairness SET nonce = nonce WHERE account_id = :a RETURNING " + SEEDS)
@@ -32,13 +36,19 @@ public interface FairnessDao {
 
     @SqlUpdate("UPDATE casino_fairness SET server_seed = :seed, server_seed_hash = :hash, nonce = 0, "
             + "created_at = :now WHERE account_id = :a")
-    int replace(@Bind("a") long accountId, @Bind("seed") String serverSeed, @Bind("hash") String serverSeedHash,
-                @Bind("now") long now);
+    int replace(
+            @Bind("a") long accountId,
+            @Bind("seed") String serverSeed,
+            @Bind("hash") String serverSeedHash,
+            @Bind("now") long now);
 
     @SqlUpdate("INSERT INTO casino_revealed_seeds (server_seed_hash, server_seed, account_id, revealed_at) "
             + "VALUES (:hash, :seed, :a, :now)")
-    int reveal(@Bind("a") long accountId, @Bind("seed") String serverSeed, @Bind("hash") String serverSeedHash,
-               @Bind("now") long now);
+    int reveal(
+            @Bind("a") long accountId,
+            @Bind("seed") String serverSeed,
+            @Bind("hash") String serverSeedHash,
+            @Bind("now") long now);
 
     /** Maps {@link #SEEDS} by position. */
     final class Mapper implements RowMapper<Fairness.Seeds> {

@@ -33,6 +33,7 @@ public final class ApiKeyAuthenticator {
     public static final Duration CACHE_TTL = Duration.ofSeconds(3);
     /** Run by every terminal movement: a cached prepared statement, as in the Ledger. */
     private static final String ACTIVE = "SELECT is_active FROM api_keys WHERE id = ?";
+
     private static final long TOUCH_GRANULARITY_MS = 1000;
 
     private final Database db;
@@ -67,16 +68,19 @@ public final class ApiKeyAuthenticator {
             throw ApiException.unauthorized("Invalid API key");
         }
         String hash = ApiKeySecrets.hash(trimmed);
-        ApiKey key = byHash.get(hash, h -> db.reads().withExtension(ApiKeyDao.class, dao -> dao.byHash(h))
-                .orElse(null));
+        ApiKey key = byHash.get(
+                hash,
+                h -> db.reads()
+                        .withExtension(ApiKeyDao.class, dao -> dao.byHash(h))
+                        .orElse(null));
         if (key == null) {
             throw ApiException.unauthorized("Invalid API key");
         }
         if (!key.isActive()) {
             throw ApiException.unauthorized("This API key has been revoked");
         }
-        limiter.check(new RateLimiter.Rule("api-key", key.rateLimitPerMinute(), Duration.ofMinutes(1)),
-                key.principalKey());
+        limiter.check(
+                new RateLimiter.Rule("api-key", key.rateLimitPerMinute(), Duration.ofMinutes(1)), key.principalKey());
         noteUse(key.id());
         return key;
     }

@@ -33,9 +33,19 @@ public final class ExternalFeature {
     private final Clock clock;
     private final Credits maxAmount;
 
-    public ExternalFeature(Database db, Ledger ledger, Idempotency idempotency, AccountDirectory directory,
-                           AccountService accounts, AuditLog audit, Passwords passwords, RateLimiter limiter,
-                           RateLimiter.Rule pinSetPerPlayer, int bcryptCost, Clock clock, Credits maxAmount) {
+    public ExternalFeature(
+            Database db,
+            Ledger ledger,
+            Idempotency idempotency,
+            AccountDirectory directory,
+            AccountService accounts,
+            AuditLog audit,
+            Passwords passwords,
+            RateLimiter limiter,
+            RateLimiter.Rule pinSetPerPlayer,
+            int bcryptCost,
+            Clock clock,
+            Credits maxAmount) {
         this.db = db;
         this.ledger = ledger;
         this.idempotency = idempotency;
@@ -60,9 +70,10 @@ public final class ExternalFeature {
         env.jersey().register(new ApiKeyAdminResource(service));
         env.jersey().register(new TerminalPinResource(pins, accounts, passwords, limiter, pinSetPerPlayer));
 
-        ScheduledExecutorService flusher = env.lifecycle().scheduledExecutorService("api-key-last-used").build();
-        flusher.scheduleWithFixedDelay(keys::flushLastUsed, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS,
-                TimeUnit.SECONDS);
+        ScheduledExecutorService flusher =
+                env.lifecycle().scheduledExecutorService("api-key-last-used").build();
+        flusher.scheduleWithFixedDelay(
+                keys::flushLastUsed, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
         // Registered after the database, so stopped before it: the last uses are written on the way out.
         env.lifecycle().manage(new Managed() {
             @Override

@@ -30,8 +30,12 @@ public final class TerminalPinResource {
     // Each attempt costs a bcrypt of the password: a stolen session must not become a password oracle.
     private final RateLimiter.Rule perPlayer;
 
-    public TerminalPinResource(TerminalPins pins, AccountService accounts, Passwords passwords, RateLimiter limiter,
-                               RateLimiter.Rule perPlayer) {
+    public TerminalPinResource(
+            TerminalPins pins,
+            AccountService accounts,
+            Passwords passwords,
+            RateLimiter limiter,
+            RateLimiter.Rule perPlayer) {
         this.pins = pins;
         this.accounts = accounts;
         this.passwords = passwords;

@@ -29,7 +29,11 @@ public final class HealthServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         boolean up;
         try {
-            up = db.reads().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            up = db.reads()
+                            .withHandle(h -> h.createQuery("SELECT 1")
+                                    .mapTo(Integer.class)
+                                    .one())
+                    == 1;
         } catch (RuntimeException e) {
             up = false;
         }

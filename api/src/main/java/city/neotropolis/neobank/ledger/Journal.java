@@ -19,8 +19,11 @@ public final class Journal {
 
     /** An account's movements whose memo, names or account numbers contain {@code query}, ignoring case. */
     public List<TxView> search(long accountId, String query, int limit) {
-        String pattern = "%" + query.toLowerCase(Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String pattern = "%"
+                + query.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_") + "%";
         return db.reads().withExtension(JournalDao.class, dao -> dao.search(accountId, pattern, limit));
     }
 

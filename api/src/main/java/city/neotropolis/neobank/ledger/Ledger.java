@@ -81,8 +81,16 @@ public final class Ledger {
             rs.next();
             id = rs.getLong(1);
         }
-        TxView view = new TxView(id, from.number, from.name, to.number, to.name, m.amount(),
-                m.memo() == null ? "" : m.memo(), Timestamps.iso(now), m.type());
+        TxView view = new TxView(
+                id,
+                from.number,
+                from.name,
+                to.number,
+                to.name,
+                m.amount(),
+                m.memo() == null ? "" : m.memo(),
+                Timestamps.iso(now),
+                m.type());
         return new Posting(view, from.balance, to.balance);
     }
 

@@ -20,14 +20,19 @@ public final class LedgerFeature {
     }
 
     public void register(Environment env) {
-        ScheduledExecutorService housekeeping = env.lifecycle().scheduledExecutorService("housekeeping").build();
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                idempotency.prune();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not prune idempotency records", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        ScheduledExecutorService housekeeping =
+                env.lifecycle().scheduledExecutorService("housekeeping").build();
+        housekeeping.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        idempotency.prune();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not prune idempotency records", e);
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
 
         env.healthChecks().register("ledger", new HealthCheck() {
             @Override

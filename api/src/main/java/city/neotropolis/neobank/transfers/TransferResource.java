@@ -32,8 +32,8 @@ public final class TransferResource {
     }
 
     @POST
-    public Response transfer(@Auth Player player, TransferRequest body,
-                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response transfer(
+            @Auth Player player, TransferRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Input.required(body, "request body");
         limiter.check(perPlayer, player.principalKey());
         return transfers.transfer(player, body.toAccount(), body.amount(), body.memo(), idempotencyKey);

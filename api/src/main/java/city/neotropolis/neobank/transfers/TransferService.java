@@ -39,24 +39,31 @@ public final class TransferService {
         this.maxAmount = maxAmount;
     }
 
-    public Response transfer(Player player, String toAccount, Credits requested, String rawMemo,
-                             String idempotencyKey) {
+    public Response transfer(
+            Player player, String toAccount, Credits requested, String rawMemo, String idempotencyKey) {
         Input.required(toAccount, "to_account");
         Credits amount = Input.positiveAmount(requested, maxAmount, "amount");
         String memo = Input.optionalText(rawMemo, "memo", Movement.MEMO_MAX);
-        AccountDirectory.Ref to = directory.find(AccountNumbers.normalize(toAccount))
+        AccountDirectory.Ref to = directory
+                .find(AccountNumbers.normalize(toAccount))
                 .filter(r -> !r.isSystem())
                 .orElseThrow(() -> ApiException.badRequest("Recipient account not found"));
         if (to.id() == player.id()) {
             throw ApiException.badRequest("You cannot send credits to yourself");
         }
         Normalized normalized = new Normalized(to.accountNumber(), amount, memo == null ? "" : memo);
-        Movement m = Movement.of(player.id(), to.id(), amount, TxType.TRANSFER, normalized.memo(),
-                "player:" + player.accountNumber()).withIdempotencyKey(idempotencyKey);
+        Movement m = Movement.of(
+                        player.id(),
+                        to.id(),
+                        amount,
+                        TxType.TRANSFER,
+                        normalized.memo(),
+                        "player:" + player.accountNumber())
+                .withIdempotencyKey(idempotencyKey);
         return idempotency.run(player.principalKey(), idempotencyKey, ROUTE, normalized, s -> {
             Posting p = ledger.post(s, m);
-            return new Idempotency.Reply(201, new TransferReply("Transfer successful", p.transaction(),
-                    p.fromBalance()));
+            return new Idempotency.Reply(
+                    201, new TransferReply("Transfer successful", p.transaction(), p.fromBalance()));
         });
     }
 }

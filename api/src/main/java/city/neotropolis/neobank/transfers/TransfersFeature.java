@@ -13,8 +13,13 @@ public final class TransfersFeature {
     private final RateLimiter limiter;
     private final RateLimiter.Rule perPlayer;
 
-    public TransfersFeature(Ledger ledger, Idempotency idempotency, AccountDirectory directory, Credits maxAmount,
-                            RateLimiter limiter, RateLimiter.Rule perPlayer) {
+    public TransfersFeature(
+            Ledger ledger,
+            Idempotency idempotency,
+            AccountDirectory directory,
+            Credits maxAmount,
+            RateLimiter limiter,
+            RateLimiter.Rule perPlayer) {
         this.transfers = new TransferService(ledger, idempotency, directory, maxAmount);
         this.limiter = limiter;
         this.perPlayer = perPlayer;

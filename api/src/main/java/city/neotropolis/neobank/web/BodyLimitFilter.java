@@ -35,7 +35,10 @@ public final class BodyLimitFilter implements Filter {
 
     /** The TooLarge somewhere in a chain of causes, or null. */
     static Throwable tooLarge(Throwable e) {
-        return Throwables.getCausalChain(e).stream().filter(TooLarge.class::isInstance).findFirst().orElse(null);
+        return Throwables.getCausalChain(e).stream()
+                .filter(TooLarge.class::isInstance)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -40,7 +40,9 @@ public final class EdgeFilter implements Filter {
         HttpServletResponse out = (HttpServletResponse) res;
         headers(http, out);
         String origin = http.getHeader("Origin");
-        if (origin != null && corsOrigins.contains(origin) && "OPTIONS".equals(http.getMethod())
+        if (origin != null
+                && corsOrigins.contains(origin)
+                && "OPTIONS".equals(http.getMethod())
                 && http.getHeader("Access-Control-Request-Method") != null) {
             out.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
             out.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, X-API-Key");

@@ -26,8 +26,14 @@ public final class ErrorMappers {
 
     /** All of them, each writing through {@code errors}. */
     public static Object[] all(ErrorWriter errors) {
-        return new Object[] {new Api(errors), new Database(errors), new Json(errors), new Validation(errors),
-            new Web(errors), new Unexpected(errors)};
+        return new Object[] {
+            new Api(errors),
+            new Database(errors),
+            new Json(errors),
+            new Validation(errors),
+            new Web(errors),
+            new Unexpected(errors)
+        };
     }
 
     /** What every mapper here has: the one writer of the error shape. */
@@ -90,7 +96,9 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            String message = e.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted()
+            String message = e.getConstraintViolations().stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
                     .collect(Collectors.joining("; "));
             return errors.response(400, message.isEmpty() ? "Bad request" : message);
         }
@@ -121,9 +129,10 @@ public final class ErrorMappers {
                 case 405 -> "Method not allowed";
                 case 406 -> "Only application/json responses are available";
                 case 415 -> "Content-Type must be application/json";
-                default -> e instanceof ParamException p
-                        ? "Invalid parameter " + p.getParameterName()
-                        : status < 500 ? "Bad request" : "Internal error";
+                default ->
+                    e instanceof ParamException p
+                            ? "Invalid parameter " + p.getParameterName()
+                            : status < 500 ? "Bad request" : "Internal error";
             };
             // Every typed query parameter of the API is a whole number (limits, offsets, cursors, payouts).
             if (e instanceof ParamException.QueryParamException q) {
@@ -158,8 +167,10 @@ public final class ErrorMappers {
             if (tooLarge != null) {
                 return errors.response(413, tooLarge.getMessage());
             }
-            Optional<Response> known = Throwables.getCausalChain(e).stream().map(this::known)
-                    .flatMap(Optional::stream).findFirst();
+            Optional<Response> known = Throwables.getCausalChain(e).stream()
+                    .map(this::known)
+                    .flatMap(Optional::stream)
+                    .findFirst();
             if (known.isPresent()) {
                 return known.get();
             }

@@ -24,9 +24,11 @@ public final class WebFeature {
         for (Object mapper : ErrorMappers.all(errors)) {
             env.jersey().register(mapper);
         }
-        env.servlets().addFilter("edge", new EdgeFilter(corsOrigins, errors))
+        env.servlets()
+                .addFilter("edge", new EdgeFilter(corsOrigins, errors))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        env.servlets().addFilter("body-limit", new BodyLimitFilter(maxBodyBytes, errors))
+        env.servlets()
+                .addFilter("body-limit", new BodyLimitFilter(maxBodyBytes, errors))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet(errors));
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler(errors)));

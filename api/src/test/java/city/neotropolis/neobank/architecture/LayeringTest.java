@@ -31,7 +31,8 @@ class LayeringTest {
     static final List<String> FEATURES = List.of("transfers", "admin", "casino", "external", "backup", "health");
 
     static final JavaClasses SERVICE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
     static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
     /** No two packages under {@code root} depend on each other, directly or round about. */
@@ -41,25 +42,43 @@ class LayeringTest {
 
     /** Each layer uses only the layers below it. */
     static ArchRule layers(String root) {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-                .layer("Application").definedBy(root)
-                .layer("Features").definedBy(FEATURES.stream().map(f -> root + "." + f + "..").toArray(String[]::new))
-                .layer("Accounts").definedBy(root + ".accounts..")
-                .layer("Auth").definedBy(root + ".auth..")
-                .layer("Ledger").definedBy(root + ".ledger..")
-                .layer("Audit").definedBy(root + ".audit..")
-                .layer("Web").definedBy(root + ".web..")
-                .layer("Db").definedBy(root + ".db..")
-                .layer("Values").definedBy(root + ".money..", root + ".time..")
-                .whereLayer("Application").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Features").mayOnlyBeAccessedByLayers("Application")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Features", "Application")
-                .whereLayer("Auth").mayOnlyBeAccessedByLayers("Accounts", "Features", "Application")
-                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Accounts", "Features", "Application")
-                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Features", "Application")
-                .whereLayer("Web").mayOnlyBeAccessedByLayers("Ledger", "Auth", "Accounts", "Features", "Application")
-                .whereLayer("Db").mayOnlyBeAccessedByLayers("Audit", "Web", "Ledger", "Auth", "Accounts", "Features",
-                        "Application");
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("Application")
+                .definedBy(root)
+                .layer("Features")
+                .definedBy(FEATURES.stream().map(f -> root + "." + f + "..").toArray(String[]::new))
+                .layer("Accounts")
+                .definedBy(root + ".accounts..")
+                .layer("Auth")
+                .definedBy(root + ".auth..")
+                .layer("Ledger")
+                .definedBy(root + ".ledger..")
+                .layer("Audit")
+                .definedBy(root + ".audit..")
+                .layer("Web")
+                .definedBy(root + ".web..")
+                .layer("Db")
+                .definedBy(root + ".db..")
+                .layer("Values")
+                .definedBy(root + ".money..", root + ".time..")
+                .whereLayer("Application")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features")
+                .mayOnlyBeAccessedByLayers("Application")
+                .whereLayer("Accounts")
+                .mayOnlyBeAccessedByLayers("Features", "Application")
+                .whereLayer("Auth")
+                .mayOnlyBeAccessedByLayers("Accounts", "Features", "Application")
+                .whereLayer("Ledger")
+                .mayOnlyBeAccessedByLayers("Accounts", "Features", "Application")
+                .whereLayer("Audit")
+                .mayOnlyBeAccessedByLayers("Features", "Application")
+                .whereLayer("Web")
+                .mayOnlyBeAccessedByLayers("Ledger", "Auth", "Accounts", "Features", "Application")
+                .whereLayer("Db")
+                .mayOnlyBeAccessedByLayers("Audit", "Web", "Ledger", "Auth", "Accounts", "Features", "Application");
     }
 
     @Nested
@@ -81,9 +100,15 @@ class LayeringTest {
         @DisplayName("keeps features apart: one feature never reaches into another")
         void featuresApart() {
             for (String feature : FEATURES) {
-                noClasses().that().resideInAPackage(ROOT + "." + feature + "..").should().dependOnClassesThat()
-                        .resideInAnyPackage(FEATURES.stream().filter(f -> !f.equals(feature))
-                                .map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                noClasses()
+                        .that()
+                        .resideInAPackage(ROOT + "." + feature + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(FEATURES.stream()
+                                .filter(f -> !f.equals(feature))
+                                .map(f -> ROOT + "." + f + "..")
+                                .toArray(String[]::new))
                         .check(SERVICE);
             }
         }
@@ -91,20 +116,35 @@ class LayeringTest {
         @Test
         @DisplayName("keeps the database layer free of HTTP")
         void dbKnowsNoHttp() {
-            noClasses().that().resideInAPackage(ROOT + ".db..").should().dependOnClassesThat()
-                    .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "org.eclipse.jetty..",
-                            "org.glassfish.jersey..", "io.dropwizard.jersey..", ROOT + ".web..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(ROOT + ".db..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "jakarta.ws.rs..",
+                            "jakarta.servlet..",
+                            "org.eclipse.jetty..",
+                            "org.glassfish.jersey..",
+                            "io.dropwizard.jersey..",
+                            ROOT + ".web..")
                     .check(SERVICE);
         }
 
         @Test
         @DisplayName("keeps money and time, and the audit log, as leaves")
         void leaves() {
-            classes().that().resideInAnyPackage(ROOT + ".money..", ROOT + ".time..").should()
+            classes()
+                    .that()
+                    .resideInAnyPackage(ROOT + ".money..", ROOT + ".time..")
+                    .should()
                     .onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
                             .or(resideInAnyPackage(ROOT + ".money..", ROOT + ".time..")))
                     .check(SERVICE);
-            classes().that().resideInAPackage(ROOT + ".audit..").should()
+            classes()
+                    .that()
+                    .resideInAPackage(ROOT + ".audit..")
+                    .should()
                     .onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
                             .or(resideInAnyPackage(ROOT + ".audit..", ROOT + ".db..", ROOT + ".time..")))
                     .check(SERVICE);

@@ -42,7 +42,8 @@ class SpinRateLimitTest {
         assertThat(r.json().get("error").asText()).contains("Too many");
         assertThat(ok).isGreaterThanOrEqualTo((int) perMinute);
         Api.Session other = api.player("calm");
-        assertThat(api.post("/api/v1/casino/glitch-grid/spin", other.token(), "{\"bet_amount\": 10}").status())
+        assertThat(api.post("/api/v1/casino/glitch-grid/spin", other.token(), "{\"bet_amount\": 10}")
+                        .status())
                 .isEqualTo(200);
     }
 }

@@ -51,26 +51,37 @@ class LedgerTest {
         db = APP.<NeoBankApplication>getApplication().database();
         ledger = new Ledger(Genesis.ensure(db, Credits.ZERO, clock), clock);
         idempotency = new Idempotency(db, APP.getObjectMapper(), clock);
-        accounts = new AccountService(db, ledger, new Passwords(10),
-                new Principals(id -> Optional.empty(), Duration.ofSeconds(1)), Credits.ZERO);
+        accounts = new AccountService(
+                db,
+                ledger,
+                new Passwords(10),
+                new Principals(id -> Optional.empty(), Duration.ofSeconds(1)),
+                Credits.ZERO);
         alice = create("Alice");
         bob = create("Bob");
     }
 
     long create(String prefix) {
         String name = prefix + System.nanoTime() % 1_000_000_000L;
-        return db.writer().write(s -> accounts.create(s, new AccountService.NewAccount(name, null, "",
-                false, Credits.of(100), "test"))).id();
+        return db.writer()
+                .write(s -> accounts.create(
+                        s, new AccountService.NewAccount(name, null, "", false, Credits.of(100), "test")))
+                .id();
     }
 
     long balance(long id) {
-        return db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
-                .bind("id", id).mapTo(Long.class).one());
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     long journalRows() {
-        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions")
-                .mapTo(Long.class).one());
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     Movement move(long from, long to, String amount) {
@@ -84,8 +95,8 @@ class LedgerTest {
         @DisplayName("moves both balances and writes one journal row")
         void moves() {
             long rows = journalRows();
-            city.neotropolis.neobank.ledger.Posting p = db.writer().write(
-                    s -> ledger.post(s, move(alice, bob, "40.25")));
+            city.neotropolis.neobank.ledger.Posting p =
+                    db.writer().write(s -> ledger.post(s, move(alice, bob, "40.25")));
             assertThat(p.fromBalance()).isEqualTo(Credits.parse("59.75"));
             assertThat(p.toBalance()).isEqualTo(Credits.parse("140.25"));
             assertThat(p.transaction().amount()).isEqualTo(Credits.parse("40.25"));
@@ -99,7 +110,8 @@ class LedgerTest {
         void overdraft() {
             long rows = journalRows();
             assertThatThrownBy(() -> db.writer().write(s -> ledger.post(s, move(alice, bob, "100.01"))))
-                    .isInstanceOf(ApiException.class).hasMessage("Insufficient funds");
+                    .isInstanceOf(ApiException.class)
+                    .hasMessage("Insufficient funds");
             assertThat(balance(alice)).isEqualTo(10000);
             assertThat(balance(bob)).isEqualTo(10000);
             assertThat(journalRows()).isEqualTo(rows);
@@ -120,10 +132,11 @@ class LedgerTest {
         void atomic() {
             long rows = journalRows();
             assertThatThrownBy(() -> db.writer().write(s -> {
-                ledger.post(s, move(alice, bob, "10"));
-                ledger.post(s, move(bob, alice, "5"));
-                throw new IllegalStateException("injected failure after two movements");
-            })).hasMessageContaining("injected");
+                        ledger.post(s, move(alice, bob, "10"));
+                        ledger.post(s, move(bob, alice, "5"));
+                        throw new IllegalStateException("injected failure after two movements");
+                    }))
+                    .hasMessageContaining("injected");
             assertThat(balance(alice)).isEqualTo(10000);
             assertThat(balance(bob)).isEqualTo(10000);
             assertThat(journalRows()).isEqualTo(rows);
@@ -169,21 +182,26 @@ class LedgerTest {
         void inFlight() throws Exception {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> idempotency.run(
-                    "acct:" + alice, "slow-key", "POST /test", "same", s -> {
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() ->
+                    idempotency.run("acct:" + alice, "slow-key", "POST /test", "same", s -> {
                         started.countDown();
                         release.await(30, TimeUnit.SECONDS);
                         ledger.post(s, move(alice, bob, "1"));
                         return new Idempotency.Reply(201, java.util.Map.of("ok", true));
                     }));
             assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> idempotency.run("acct:" + alice, "slow-key", "POST /test", "same",
-                    s -> new Idempotency.Reply(201, "never runs")))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+            assertThatThrownBy(() -> idempotency.run(
+                            "acct:" + alice,
+                            "slow-key",
+                            "POST /test",
+                            "same",
+                            s -> new Idempotency.Reply(201, "never runs")))
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
             release.countDown();
             assertThat(first.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
-            Response replay = idempotency.run("acct:" + alice, "slow-key", "POST /test", "same",
-                    s -> new Idempotency.Reply(201, "never runs"));
+            Response replay = idempotency.run(
+                    "acct:" + alice, "slow-key", "POST /test", "same", s -> new Idempotency.Reply(201, "never runs"));
             assertThat(replay.getEntity()).isEqualTo("{\"ok\":true}");
             assertThat(balance(alice)).isEqualTo(9900);
         }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "engine",
         mixinStandardHelpOptions = true,
-        description = "Casino engine: spin outcomes/s per game (HMAC and PRNG draws) and the time to build every PAR sheet.")
+        description =
+                "Casino engine: spin outcomes/s per game (HMAC and PRNG draws) and the time to build every PAR sheet.")
 public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--forks", defaultValue = "1", description = "JVM forks per benchmark (default ${DEFAULT-VALUE}).")
     int forks;

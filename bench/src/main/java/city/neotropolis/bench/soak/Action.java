@@ -19,8 +19,10 @@ record Action(String route, HttpRequest request) {
         HttpRequest.Builder req;
         boolean moneyMoves = false;
         if (roll < 2 && p.mayLogInAgain(elapsedMs, client)) {
-            return new Action(LOGIN, client.post("/api/v1/auth/login", BankClient.loginBody(p.name, SimPlayer.PASSWORD))
-                    .build());
+            return new Action(
+                    LOGIN,
+                    client.post("/api/v1/auth/login", BankClient.loginBody(p.name, SimPlayer.PASSWORD))
+                            .build());
         } else if (roll < 25) {
             route = "GET /api/v1/account";
             req = client.get("/api/v1/account");
@@ -35,8 +37,10 @@ record Action(String route, HttpRequest request) {
             moneyMoves = true;
             int amount = 1 + rnd.nextInt(20);
             String cents = rnd.nextInt(4) == 0 ? "." + (10 + rnd.nextInt(90)) : "";
-            req = client.post("/api/v1/transactions", "{\"to_account\":\"" + other.accountNumber + "\",\"amount\":"
-                    + amount + cents + ",\"memo\":\"soak " + p.index + "\"}");
+            req = client.post(
+                    "/api/v1/transactions",
+                    "{\"to_account\":\"" + other.accountNumber + "\",\"amount\":" + amount + cents + ",\"memo\":\"soak "
+                            + p.index + "\"}");
         } else if (roll < 80) {
             route = "POST /api/v1/casino/glitch-grid/spin";
             moneyMoves = true;
@@ -72,10 +76,12 @@ record Action(String route, HttpRequest request) {
         return switch (route) {
             case LOGIN -> status == 200 && body.hasNonNull("access_token");
             case "GET /api/v1/account" -> status == 200 && body.path("account").hasNonNull("balance");
-            case "GET /api/v1/account/transactions" -> status == 200 && body.path("transactions").isArray();
+            case "GET /api/v1/account/transactions" ->
+                status == 200 && body.path("transactions").isArray();
             case "GET /api/v1/accounts/{n}" -> status == 200 && body.hasNonNull("account_number");
             case "POST /api/v1/transactions" -> status == 201 && body.hasNonNull("transaction");
-            case "GET /api/v1/casino/games" -> status == 200 && body.path("games").isArray();
+            case "GET /api/v1/casino/games" ->
+                status == 200 && body.path("games").isArray();
             default -> (status == 200 || status == 201) && body.hasNonNull("spin_id");
         };
     }

@@ -25,7 +25,10 @@ final class BankClient {
     // All players share one IP and the server allows 600 logins a minute from it: 400 a minute with a
     // burst of 400 always stays under that bucket.
     private final Bucket logins = Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(400).refillGreedy(400, Duration.ofMinutes(1)).build())
+            .addLimit(Bandwidth.builder()
+                    .capacity(400)
+                    .refillGreedy(400, Duration.ofMinutes(1))
+                    .build())
             .build();
 
     BankClient(String base, String admin) {
@@ -62,7 +65,9 @@ final class BankClient {
     }
 
     HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
     }
 
     HttpRequest.Builder post(String path, String body) {
@@ -104,16 +109,27 @@ final class BankClient {
      */
     long adminGauge(String name) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(admin + "/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpRequest.newBuilder(URI.create(admin + "/metrics"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String prefix = name.replace('.', '_') + " ";
-        return r.body().lines().filter(l -> l.startsWith(prefix)).findFirst()
-                .map(l -> (long) Double.parseDouble(l.substring(prefix.length()).trim())).orElse(-1L);
+        return r.body()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(prefix.length()).trim()))
+                .orElse(-1L);
     }
 
     /** Dropwizard's admin task: one full GC in the service. */
     void adminGc() throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(URI.create(admin + "/tasks/gc"))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -110,8 +110,12 @@ final class MemoryWatch {
             Matcher m = lastGcLine("Pause Full");
             if (m != null) {
                 long live = Long.parseLong(m.group(2)) * 1048576L;
-                System.out.printf("  %6.0fs  full GC (%s): live heap %d MB   [%s]%n", elapsedMs / 1000.0,
-                        early ? "end of warm-up" : "end of soak", live / 1048576L, m.group().trim());
+                System.out.printf(
+                        "  %6.0fs  full GC (%s): live heap %d MB   [%s]%n",
+                        elapsedMs / 1000.0,
+                        early ? "end of warm-up" : "end of soak",
+                        live / 1048576L,
+                        m.group().trim());
                 return live;
             }
         } catch (IOException | RuntimeException e) {
@@ -126,7 +130,8 @@ final class MemoryWatch {
     private Map<String, long[]> classHistogram() throws InterruptedException {
         try {
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             Map<String, long[]> out = new HashMap<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
                 String line;
@@ -162,7 +167,9 @@ final class MemoryWatch {
     /** Samples in from <= elapsed < to (ms). */
     List<Sample> between(long from, long to) {
         synchronized (samples) {
-            return samples.stream().filter(s -> s.elapsedMs() >= from && s.elapsedMs() < to).toList();
+            return samples.stream()
+                    .filter(s -> s.elapsedMs() >= from && s.elapsedMs() < to)
+                    .toList();
         }
     }
 }

@@ -31,7 +31,8 @@ final class Outcomes {
     void answered(String route, long micros) {
         requests.incrementAndGet();
         windowMaxMicros.accumulateAndGet(micros, Math::max);
-        latencies.computeIfAbsent(route, k -> new ConcurrentHistogram(HIGHEST_MICROS, 3))
+        latencies
+                .computeIfAbsent(route, k -> new ConcurrentHistogram(HIGHEST_MICROS, 3))
                 .recordValue(Math.min(micros, HIGHEST_MICROS));
     }
 

@@ -51,12 +51,17 @@ final class Soak {
             SimPlayer p = new SimPlayer(i, "soak-" + run + "-" + i);
             players[i] = p;
             done.add(pool.submit(() -> {
-                JsonNode reg = client.post("/api/v1/auth/register", "{\"character_name\":\"" + p.name
-                        + "\",\"password\":\"" + SimPlayer.PASSWORD + "\",\"faction\":\"Soak\"}", null, 201);
+                JsonNode reg = client.post(
+                        "/api/v1/auth/register",
+                        "{\"character_name\":\"" + p.name + "\",\"password\":\"" + SimPlayer.PASSWORD
+                                + "\",\"faction\":\"Soak\"}",
+                        null,
+                        201);
                 p.accountNumber = reg.path("user").path("account_number").asText();
                 client.awaitLogin();
                 p.token = client.post("/api/v1/auth/login", BankClient.loginBody(p.name, SimPlayer.PASSWORD), null, 200)
-                        .path("access_token").asText();
+                        .path("access_token")
+                        .asText();
                 return null;
             }));
         }
@@ -64,15 +69,16 @@ final class Soak {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("set-up: %d players registered and logged in in %.1f s%n", playerCount,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "set-up: %d players registered and logged in in %.1f s%n", playerCount, (System.nanoTime() - t0) / 1e9);
     }
 
     void run() throws InterruptedException {
         long durationMs = (long) (minutes * 60_000);
         long burstEveryMs = Math.min(120_000, durationMs / 2);
         startNanos = System.nanoTime();
-        System.out.printf("soak: %d players for %.1f min, think time exponential mean %.1f s, a burst every %d s%n",
+        System.out.printf(
+                "soak: %d players for %.1f min, think time exponential mean %.1f s, a burst every %d s%n",
                 playerCount, minutes, thinkSeconds, burstEveryMs / 1000);
         System.out.println("  elapsed  requests   req/s  errors  refusals  slowest_ms  in_flight  rss_mb  heap_mb"
                 + "  heap_after_gc_mb  threads");
@@ -105,9 +111,16 @@ final class Soak {
                 double rate = (req - lastRequests) / ((now - lastPrint) / 1e9);
                 lastRequests = req;
                 lastPrint = now;
-                System.out.printf("  %6.0fs  %8d  %6.1f  %6d  %8d  %10.0f  %9d  %6.1f  %7.1f  %16s  %7d%n",
-                        elapsed / 1000.0, req, rate, outcomes.errorCount(), outcomes.refusalCount(),
-                        outcomes.takeWindowMaxMicros() / 1000.0, inFlight.get(), mem.rssKb() / 1024.0,
+                System.out.printf(
+                        "  %6.0fs  %8d  %6.1f  %6d  %8d  %10.0f  %9d  %6.1f  %7.1f  %16s  %7d%n",
+                        elapsed / 1000.0,
+                        req,
+                        rate,
+                        outcomes.errorCount(),
+                        outcomes.refusalCount(),
+                        outcomes.takeWindowMaxMicros() / 1000.0,
+                        inFlight.get(),
+                        mem.rssKb() / 1024.0,
                         mem.heapUsed() / 1048576.0,
                         mem.heapAfterGc() < 0 ? "n/a" : String.format("%.1f", mem.heapAfterGc() / 1048576.0),
                         mem.threads());
@@ -151,8 +164,8 @@ final class Soak {
                 if (p.busy) {
                     p.burstPending = true;
                 } else if (p.next != null && p.next.cancel(false)) {
-                    p.next = scheduler.schedule(() -> act(p), ThreadLocalRandom.current().nextLong(5_000),
-                            TimeUnit.MILLISECONDS);
+                    p.next = scheduler.schedule(
+                            () -> act(p), ThreadLocalRandom.current().nextLong(5_000), TimeUnit.MILLISECONDS);
                 }
             }
         }

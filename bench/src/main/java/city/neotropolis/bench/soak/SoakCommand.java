@@ -33,7 +33,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "Length of the soak (default ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--think", defaultValue = "6", description = "Mean think time in seconds (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--think",
+            defaultValue = "6",
+            description = "Mean think time in seconds (default ${DEFAULT-VALUE}).")
     double thinkSeconds;
 
     @Option(names = "--gc-log", description = "The service's -Xlog:gc file: heap after GC and the live heap.")
