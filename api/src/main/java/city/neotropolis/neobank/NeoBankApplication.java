@@ -126,70 +126,26 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         AccountService accounts = new AccountService(database, ledger, passwords, principals, bank.startingBalance);
         AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword);
 
+        // One statement per feature, each given only what it uses (kept as written: spotless:off).
+        // spotless:off
         new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
         new AuthFeature(tokens, principals).register(env);
-        new AccountsFeature(
-                        accounts,
-                        journal,
-                        passwords,
-                        tokens,
-                        limiter,
-                        new AuthResource.Limits(
-                                rl.loginPerName.rule("login-name"),
-                                rl.loginPerIp.rule("login-ip"),
-                                rl.registerPerIp.rule("register-ip")))
-                .register(env);
-        new TransfersFeature(
-                        ledger,
-                        idempotency,
-                        directory,
-                        bank.maxAmount,
-                        limiter,
-                        rl.transfersPerPlayer.rule("transfers"))
-                .register(env);
-        new AdminFeature(
-                        database,
-                        accounts,
-                        directory,
-                        ledger,
-                        journal,
-                        idempotency,
-                        verifier,
-                        audit,
-                        passwords,
-                        principals,
-                        clock,
-                        bank.maxAmount)
-                .register(env);
-        new CasinoFeature(
-                        games.join(),
-                        database,
-                        ledger,
-                        idempotency,
-                        audit,
-                        limiter,
-                        rl.spinsPerPlayer.rule("spins"),
-                        clock,
-                        bank.maxAmount)
-                .register(env);
-        new ExternalFeature(
-                        database,
-                        ledger,
-                        idempotency,
-                        directory,
-                        accounts,
-                        audit,
-                        passwords,
-                        limiter,
-                        rl.pinSetPerPlayer.rule("pin-set"),
-                        sec.bcryptCost,
-                        clock,
-                        bank.maxAmount)
-                .register(env);
-        new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper, clock)
-                .register(env);
+        new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
+                rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
+                rl.registerPerIp.rule("register-ip"))).register(env);
+        new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
+                rl.transfersPerPlayer.rule("transfers")).register(env);
+        new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,
+                principals, clock, bank.maxAmount).register(env);
+        new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
+                rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
+        new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
+                rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount).register(env);
+        new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
+                clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
+        // spotless:on
         LOG.info(
                 "NeoBank ready to start on {} in {} ms",
                 database.dialect(),
