@@ -26,7 +26,7 @@ fi
 DATA=$(mktemp -d /tmp/neobank-bench-XXXXXX)
 echo "data dir: $DATA"
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_ADMIN_PASSWORD=$GM_PASSWORD \
-  NEOBANK_RATE_LIMITS_ENABLED=false java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" server config.yml \
+  NEOBANK_RATE_LIMITS_ENABLED=false java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" server "${CONFIG:-config.yml}" \
   >"$OUT/server.log" 2>&1 &
 SERVER=$!
 cleanup() {

@@ -36,7 +36,7 @@ BASE=http://127.0.0.1:$PORT
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=true \
 NEOBANK_ADMIN_PASSWORD=$GM_PASSWORD NEOBANK_SECRET_KEY=soak-secret-key-at-least-32-bytes-long!! \
-  java -Xmx128m -Xlog:gc:file="$DATA/gc.log" ${JAVA_OPTS:-} -jar "$JAR" server config.yml >"$DATA/server.log" 2>&1 &
+  java -Xmx128m -Xlog:gc:file="$DATA/gc.log" ${JAVA_OPTS:-} -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true

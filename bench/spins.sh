@@ -19,7 +19,7 @@ BASE=http://127.0.0.1:$PORT
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=false \
 NEOBANK_ADMIN_PASSWORD=bench-gm-password NEOBANK_SECRET_KEY=bench-secret-key-at-least-32-bytes-long!! \
 NEOBANK_STARTING_BALANCE=1000000 NEOBANK_HOUSE_BANKROLL=100000000 \
-  java -Xmx512m -jar "$JAR" server config.yml >"$DATA/server.log" 2>&1 &
+  java -Xmx512m -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 
