@@ -21,7 +21,7 @@ NEOBANK_ADMIN_PASSWORD=bench-gm-password NEOBANK_SECRET_KEY=bench-secret-key-at-
 NEOBANK_STARTING_BALANCE=1000000 NEOBANK_HOUSE_BANKROLL=100000000 \
   java -Xmx512m -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 for _ in $(seq 1 120); do
   curl -fs "$BASE/health" >/dev/null 2>&1 && break
