@@ -1,6 +1,6 @@
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountDao;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

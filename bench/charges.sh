@@ -4,7 +4,7 @@
 #   bench/charges.sh [duration, default 30s] [connections, default 64]
 # Player rate limits are off (NEOBANK_RATE_LIMITS_ENABLED=false) so setup is not throttled; the
 # key's own limit stays on, set high (rate_limit_per_minute 1000000), so its check is measured too.
-# Ports 24080/24081 (override with PORT / ADMIN_PORT). A warm-up run comes first: C2 needs it.
+# Ports 24080/24081 (override with PORT / ADMIN_PORT); JAR picks another jar (default api/target/neobank.jar). A warm-up run comes first: C2 needs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
@@ -15,7 +15,7 @@ PORT=${PORT:-24080}
 ADMIN_PORT=${ADMIN_PORT:-24081}
 BASE="http://127.0.0.1:$PORT"
 GM_PASSWORD="bench-gm-password-1"
-JAR=api/target/neobank.jar
+JAR=${JAR:-api/target/neobank.jar}
 OUT=bench/out
 mkdir -p "$OUT"
 
@@ -26,7 +26,7 @@ fi
 DATA=$(mktemp -d /tmp/neobank-bench-XXXXXX)
 echo "data dir: $DATA"
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_ADMIN_PASSWORD=$GM_PASSWORD \
-  NEOBANK_RATE_LIMITS_ENABLED=false java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" server config.yml \
+  NEOBANK_RATE_LIMITS_ENABLED=false java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" server "${CONFIG:-config.yml}" \
   >"$OUT/server.log" 2>&1 &
 SERVER=$!
 cleanup() {

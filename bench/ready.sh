@@ -34,7 +34,7 @@ for i in $(seq 1 "$RUNS"); do
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$data NEOBANK_SECRET_KEY=bench-secret-key-0123456789abcdefghijklmnop \
-    NEOBANK_ADMIN_PASSWORD=bench-gm-password-1 java $HEAP $JAVA_OPTS -jar "$JAR" server config.yml >"$WORK/log-$i" 2>&1 &
+    NEOBANK_ADMIN_PASSWORD=bench-gm-password-1 java $HEAP $JAVA_OPTS -jar "$JAR" server "${CONFIG:-config.yml}" >"$WORK/log-$i" 2>&1 &
   PID=$!
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/health" || true)" == 200 ]]; do
     kill -0 "$PID" 2>/dev/null || { echo "the service died:" >&2; tail -20 "$WORK/log-$i" >&2; exit 1; }

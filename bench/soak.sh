@@ -5,7 +5,8 @@
 # refusals, memory flatness verdict, ledger verify). Exit 0 only with 0 errors, a verified ledger
 # and flat memory. See bench/README-soak.md.
 #   usage: bench/soak.sh [--minutes 10] [--players 500] [--build]
-# Needs api/target/neobank.jar (--build runs mvn -B -q -DskipTests package), curl and a JDK (jcmd).
+# Needs api/target/neobank.jar and bench/target/neobank-bench.jar (--build runs
+# mvn -B -q -Pbench -DskipTests package), curl and a JDK (jcmd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=10
@@ -22,17 +23,20 @@ while [ $# -gt 0 ]; do
 done
 PORT=${SOAK_PORT:-27080}
 ADMIN_PORT=${SOAK_ADMIN_PORT:-27081}
-JAR=api/target/neobank.jar
+JAR=${JAR:-api/target/neobank.jar}
+BENCH_JAR=bench/target/neobank-bench.jar
 GM_PASSWORD=soak-gm-password-1
-if $BUILD; then mvn -B -q -DskipTests package; fi
-[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package (or pass --build)" >&2; exit 1; }
+if $BUILD; then mvn -B -q -Pbench -DskipTests package; fi
+for jar in "$JAR" "$BENCH_JAR"; do
+  [ -f "$jar" ] || { echo "no $jar: build first with mvn -B -q -Pbench -DskipTests package (or pass --build)" >&2; exit 1; }
+done
 
 DATA=$(mktemp -d /tmp/neobank-soak.XXXXXX)
 BASE=http://127.0.0.1:$PORT
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=true \
 NEOBANK_ADMIN_PASSWORD=$GM_PASSWORD NEOBANK_SECRET_KEY=soak-secret-key-at-least-32-bytes-long!! \
-  java -Xmx128m -Xlog:gc:file="$DATA/gc.log" ${JAVA_OPTS:-} -jar "$JAR" server config.yml >"$DATA/server.log" 2>&1 &
+  java -Xmx128m -Xlog:gc:file="$DATA/gc.log" ${JAVA_OPTS:-} -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
@@ -53,7 +57,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 set +e
 # The client's keep-alive (20 s) stays under Jetty's idle timeout (30 s), so it never reuses a
 # connection the server is closing.
-java -Djdk.httpclient.keepalive.timeout=20 -cp "$JAR" bench/Soak.java \
+java -Djdk.httpclient.keepalive.timeout=20 -jar "$BENCH_JAR" soak \
   --base "$BASE" --admin "http://127.0.0.1:$ADMIN_PORT" --pid "$SERVER" --gc-log "$DATA/gc.log" \
   --gm-password "$GM_PASSWORD" --players "$PLAYERS" --minutes "$MINUTES"
 CODE=$?

@@ -3,6 +3,7 @@
 # Starts the fat jar on a fresh temp data dir (SQLite, synchronous=FULL, rate limits off),
 # warms the JVM up, measures, checks the ledger, and stops the server it started.
 #   usage: bench/spins.sh [seconds=20] [connections=64]
+# Environment: JAR [api/target/neobank.jar]  PORT [21080]  ADMIN_PORT [21081]  WARMUP [10] s, not counted
 # Needs api/target/neobank.jar (mvn -B -o -DskipTests package), curl, python3 and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ SECONDS_RUN=${1:-20}
 CONNECTIONS=${2:-64}
 PORT=${PORT:-21080}
 ADMIN_PORT=${ADMIN_PORT:-21081}
-JAR=api/target/neobank.jar
+JAR=${JAR:-api/target/neobank.jar}
 DATA=$(mktemp -d /tmp/neobank-bench.XXXXXX)
 BASE=http://127.0.0.1:$PORT
 [ -f "$JAR" ] || { echo "build first: mvn -B -o -DskipTests package" >&2; exit 1; }
@@ -18,9 +19,9 @@ BASE=http://127.0.0.1:$PORT
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=false \
 NEOBANK_ADMIN_PASSWORD=bench-gm-password NEOBANK_SECRET_KEY=bench-secret-key-at-least-32-bytes-long!! \
 NEOBANK_STARTING_BALANCE=1000000 NEOBANK_HOUSE_BANKROLL=100000000 \
-  java -Xmx512m -jar "$JAR" server config.yml >"$DATA/server.log" 2>&1 &
+  java -Xmx512m -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 for _ in $(seq 1 120); do
   curl -fs "$BASE/health" >/dev/null 2>&1 && break
@@ -39,9 +40,17 @@ for i in $(seq 1 64); do
 done
 
 echo "warm-up (JIT) ..."
-TOKENS_FILE=$TOKENS wrk -t2 -c"$CONNECTIONS" -d10s -s bench/spin.lua "$BASE" >/dev/null
+TOKENS_FILE=$TOKENS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s bench/spin.lua "$BASE" >/dev/null
 echo "measuring $SECONDS_RUN s at $CONNECTIONS connections ..."
-TOKENS_FILE=$TOKENS wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s bench/spin.lua "$BASE" | tail -1
+# The server's CPU time per spin: on a shared machine the rate moves with the neighbours, this does not.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+CPU_BEFORE=$(cpu_ticks "$SERVER")
+TOKENS_FILE=$TOKENS wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s bench/spin.lua "$BASE" | tail -1 \
+  | tee "$DATA/spins.txt"
+CPU_AFTER=$(cpu_ticks "$SERVER")
+SPINS=$(sed -n 's/.*(\([0-9]*\) spins in.*/\1/p' "$DATA/spins.txt")
+awk -v t="$(getconf CLK_TCK)" -v b="$CPU_BEFORE" -v a="$CPU_AFTER" -v n="$SPINS" 'BEGIN {
+  s = (a - b) / t; printf "server cpu: %.1f s for %d spins = %.0f us per spin\n", s, n, s * 1e6 / n }'
 
 GM=$(curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"character_name":"admin","password":"bench-gm-password"}' \

@@ -99,7 +99,7 @@ t0=$(date +%s%N)
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=false \
   NEOBANK_SECRET_KEY=bench-secret-key-0123456789abcdefghijklmnop \
   NEOBANK_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java $HEAP $JAVA_OPTS -jar "$JAR" server config.yml >"$WORK/service.log" 2>&1 &
+  java $HEAP $JAVA_OPTS -jar "$JAR" server "${CONFIG:-config.yml}" >"$WORK/service.log" 2>&1 &
 JAVA_PID=$!
 ready_ms=
 while :; do

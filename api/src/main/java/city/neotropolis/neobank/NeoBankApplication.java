@@ -1,38 +1,37 @@
 package city.neotropolis.neobank;
 
+import city.neotropolis.neobank.accounts.Account;
+import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.accounts.AccountDirectory;
-import city.neotropolis.neobank.accounts.AccountResource;
 import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.accounts.AccountsFeature;
+import city.neotropolis.neobank.accounts.AdminBootstrap;
+import city.neotropolis.neobank.accounts.AuthResource;
+import city.neotropolis.neobank.accounts.Genesis;
 import city.neotropolis.neobank.admin.AdminFeature;
-import city.neotropolis.neobank.admin.AuditLog;
-import city.neotropolis.neobank.auth.AdminBootstrap;
-import city.neotropolis.neobank.casino.CasinoFeature;
-import city.neotropolis.neobank.casino.CasinoGames;
-import city.neotropolis.neobank.auth.AuthResource;
-import city.neotropolis.neobank.auth.JwtAuthFilter;
+import city.neotropolis.neobank.audit.AuditLog;
+import city.neotropolis.neobank.auth.AuthFeature;
 import city.neotropolis.neobank.auth.Passwords;
-import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.auth.SecretKeys;
-import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.Tokens;
+import city.neotropolis.neobank.backup.BackupFeature;
 import city.neotropolis.neobank.backup.RestoreCommand;
+import city.neotropolis.neobank.casino.CasinoFeature;
+import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.external.ExternalFeature;
-import city.neotropolis.neobank.health.HealthServlet;
-import city.neotropolis.neobank.health.PrometheusMetrics;
-import city.neotropolis.neobank.ledger.Genesis;
+import city.neotropolis.neobank.health.HealthFeature;
 import city.neotropolis.neobank.ledger.Idempotency;
+import city.neotropolis.neobank.ledger.Journal;
 import city.neotropolis.neobank.ledger.Ledger;
+import city.neotropolis.neobank.ledger.LedgerFeature;
 import city.neotropolis.neobank.ledger.LedgerVerifier;
-import city.neotropolis.neobank.ledger.SystemAccounts;
-import city.neotropolis.neobank.ledger.TransferResource;
-import city.neotropolis.neobank.web.BodyLimitFilter;
-import city.neotropolis.neobank.web.EdgeFilter;
-import city.neotropolis.neobank.web.ErrorMappers;
-import city.neotropolis.neobank.web.JsonErrorHandler;
+import city.neotropolis.neobank.transfers.TransfersFeature;
+import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
+import city.neotropolis.neobank.web.WebFeature;
 import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -42,8 +41,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -51,24 +48,23 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.MigrationsBundle;
-import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** NeoBank & Chrome Slots: the bank and casino of Neotropolis. */
+/**
+ * NeoBank & Chrome Slots: the bank and casino of Neotropolis. {@link #run} builds the foundation
+ * (database, ledger, who is calling) and then hands each feature exactly the parts it uses.
+ */
 public class NeoBankApplication extends Application<NeoBankConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(NeoBankApplication.class);
 
     private Database database;
-    private Core core;
 
     public static void main(String[] args) throws Exception {
         new NeoBankApplication().run(args);
@@ -83,7 +79,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public void initialize(Bootstrap<NeoBankConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addCommand(new RestoreCommand());
+        bootstrap.addCommand(new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(NeoBankConfiguration configuration) {
@@ -95,97 +91,75 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     @Override
     public void run(NeoBankConfiguration config, Environment env) throws Exception {
         long started = System.nanoTime();
-        CompletableFuture<CasinoGames> casino = CasinoFeature.prepare();
-        configureJson(env.getObjectMapper());
+        CompletableFuture<CasinoGames> games = CasinoFeature.prepare();
+        ObjectMapper mapper = env.getObjectMapper();
+        configureJson(mapper);
         Clock clock = Clock.systemUTC();
-        Path dataDir = Path.of(config.getBank().dataDir).toAbsolutePath();
+        NeoBankConfiguration.Bank bank = config.getBank();
+        NeoBankConfiguration.Security sec = config.getSecurity();
+        NeoBankConfiguration.RateLimits rl = config.getRateLimits();
+        Path dataDir = Path.of(bank.dataDir).toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        database = Database.open(env, config.getDatabase(), config.getBank().writeQueue, config.getBank().maxBatch);
-        SystemAccounts system = Genesis.ensure(database, config.getBank().houseBankroll, clock);
-        Ledger ledger = new Ledger(system, clock);
-        Idempotency idempotency = new Idempotency(database, env.getObjectMapper(), clock);
+        // The books: one database, the one class that moves credits, safe retries, the audit trail.
+        database = Database.open(env, config.getDatabase(), bank.writeQueue, bank.maxBatch);
+        Ledger ledger = new Ledger(Genesis.ensure(database, bank.houseBankroll, clock), clock);
+        Idempotency idempotency = new Idempotency(database, mapper, clock);
+        LedgerVerifier verifier = new LedgerVerifier(database);
+        Journal journal = new Journal(database);
+        AuditLog audit = new AuditLog(database, clock);
 
-        NeoBankConfiguration.Security sec = config.getSecurity();
-        Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
+        // Who is calling: tokens, passwords, the cached principals, the rate limits.
         Passwords passwords = new Passwords(sec.bcryptCost);
-        // With several replicas (PostgreSQL), another replica's freeze or password change reaches
-        // this one only through the database: keep what it caches about a token short-lived.
-        java.time.Duration principalTtl = sec.principalCache.toJavaDuration();
-        if (database.dialect() == Dialect.POSTGRESQL && principalTtl.compareTo(java.time.Duration.ofSeconds(2)) > 0) {
-            principalTtl = java.time.Duration.ofSeconds(2);
-        }
-        Principals principals = new Principals(database.reads(), principalTtl);
-        AccountDirectory directory = new AccountDirectory(database.reads());
-        AccountService accounts = new AccountService(database, ledger, passwords, principals,
-                config.getBank().startingBalance);
-        AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword);
-
-        NeoBankConfiguration.RateLimits rl = config.getRateLimits();
+        Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
+        Principals principals = new Principals(
+                id -> AccountDao.findById(database.reads(), id)
+                        .filter(a -> !a.isSystem())
+                        .map(Account::player),
+                principalTtl(sec, database.dialect()));
         RateLimiter limiter = new RateLimiter(rl.enabled);
         if (!rl.enabled) {
             LOG.warn("Rate limits are OFF (NEOBANK_RATE_LIMITS_ENABLED=false)");
         }
-        LedgerVerifier verifier = new LedgerVerifier(database);
-        core = new Core(config, dataDir, clock, env.getObjectMapper(), database, ledger, idempotency, verifier,
-                new AuditLog(clock), tokens, passwords, principals, directory, accounts, limiter);
+        AccountDirectory directory = new AccountDirectory(database.reads());
+        AccountService accounts = new AccountService(database, ledger, passwords, principals, bank.startingBalance);
+        AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword);
 
-        env.jersey().register(new AuthDynamicFeature(new JwtAuthFilter.Builder()
-                .setAuthenticator(new TokenAuthenticator(tokens, principals))
-                .setAuthorizer((player, role, ctx) -> Player.GM.equals(role) && player.isAdmin())
-                .setPrefix("Bearer")
-                .buildAuthFilter()));
-        env.jersey().register(RolesAllowedDynamicFeature.class);
-        env.jersey().register(new AuthValueFactoryProvider.Binder<>(Player.class));
-
-        env.jersey().register(new ErrorMappers.Api());
-        env.jersey().register(new ErrorMappers.Json());
-        env.jersey().register(new ErrorMappers.Web());
-        env.jersey().register(new ErrorMappers.Unexpected());
-
-        env.jersey().register(new AuthResource(accounts, passwords, tokens, limiter, new AuthResource.Limits(
+        // One statement per feature, each given only what it uses (kept as written: spotless:off).
+        // spotless:off
+        new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
+        new AuthFeature(tokens, principals).register(env);
+        new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
-                rl.registerPerIp.rule("register-ip"))));
-        env.jersey().register(new AccountResource(accounts, tokens));
-        env.jersey().register(new TransferResource(ledger, idempotency, directory, limiter,
-                rl.transfersPerPlayer.rule("transfers"), config.getBank().maxAmount));
-        registerFeatures(core, env, casino);
-        WebAppFeature.register(env);
-
-        env.servlets().addServlet("health", new HealthServlet(database)).addMapping("/health");
-        PrometheusMetrics.register(env);
-        env.servlets().addFilter("edge", new EdgeFilter(sec.corsOriginSet()))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        env.servlets().addFilter("body-limit", new BodyLimitFilter(sec.maxBodyBytes))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        env.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet());
-        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
-
-        ScheduledExecutorService housekeeping = env.lifecycle().scheduledExecutorService("housekeeping").build();
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                idempotency.prune();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not prune idempotency records", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-
-        env.healthChecks().register("ledger", new com.codahale.metrics.health.HealthCheck() {
-            @Override
-            protected Result check() {
-                LedgerVerifier.Report r = verifier.verify();
-                return r.ok() ? Result.healthy("money supply " + r.moneySupply()) : Result.unhealthy(r.violation());
-            }
-        });
-        LOG.info("NeoBank ready to start on {} in {} ms", database.dialect(),
+                rl.registerPerIp.rule("register-ip"))).register(env);
+        new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
+                rl.transfersPerPlayer.rule("transfers")).register(env);
+        new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,
+                principals, clock, bank.maxAmount).register(env);
+        new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
+                rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
+        new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
+                rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount).register(env);
+        new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
+                clock).register(env);
+        new LedgerFeature(verifier, idempotency).register(env);
+        new HealthFeature(database, mapper).register(env);
+        new WebAppFeature(mapper).register(env);
+        // spotless:on
+        LOG.info(
+                "NeoBank ready to start on {} in {} ms",
+                database.dialect(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** Each feature beyond the foundation registers its routes, tasks and jobs here, one line each. */
-    private static void registerFeatures(Core core, Environment env, CompletableFuture<CasinoGames> casino) {
-        AdminFeature.register(core, env);
-        CasinoFeature.register(core, env, casino);
-        ExternalFeature.register(core, env);
+    /**
+     * With several replicas (PostgreSQL), another replica's freeze or password change reaches this
+     * one only through the database: keep what it caches about a token short-lived.
+     */
+    private static Duration principalTtl(NeoBankConfiguration.Security sec, Dialect dialect) {
+        Duration ttl = sec.principalCache.toJavaDuration();
+        Duration replicas = Duration.ofSeconds(2);
+        return dialect == Dialect.POSTGRESQL && ttl.compareTo(replicas) > 0 ? replicas : ttl;
     }
 
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
@@ -196,27 +170,29 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-                LogicalType.Boolean}) {
+        for (LogicalType t :
+                new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(t)
-                    .setCoercion(CoercionInputShape.Integer, t == LogicalType.Integer || t == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, t == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, t == LogicalType.Textual
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Integer,
+                            t == LogicalType.Integer || t == LogicalType.Float
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Float,
+                            t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Boolean,
+                            t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.String,
+                            t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Object, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, t == LogicalType.Textual
-                            ? CoercionAction.TryConvert : CoercionAction.Fail);
+                    .setCoercion(
+                            CoercionInputShape.EmptyString,
+                            t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
-    }
-
-    /** The shared services, for tests and admin tasks that run inside the same process. */
-    public Core core() {
-        return core;
     }
 
     /** The database, for tests and admin tasks that run inside the same process. */

@@ -1,6 +1,7 @@
 package city.neotropolis.neobank;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.backup.BackupConfig;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.RateLimiter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -40,7 +41,7 @@ public class NeoBankConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty("backups")
-    private Backups backups = new Backups();
+    private BackupConfig backups = new BackupConfig();
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -58,7 +59,7 @@ public class NeoBankConfiguration extends Configuration {
         return rateLimits;
     }
 
-    public Backups getBackups() {
+    public BackupConfig getBackups() {
         return backups;
     }
 
@@ -67,12 +68,15 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public String dataDir = "./data";
+
         @NotNull
         @JsonProperty
         public Credits startingBalance = Credits.of(1000);
+
         @NotNull
         @JsonProperty
         public Credits maxAmount = Credits.of(1_000_000);
+
         @NotNull
         @JsonProperty
         public Credits houseBankroll = Credits.of(1_000_000);
@@ -91,11 +95,14 @@ public class NeoBankConfiguration extends Configuration {
     public static class Security {
         @JsonProperty
         public String secretKey;
+
         @JsonProperty
         public String adminPassword;
+
         @NotNull
         @JsonProperty
         public Duration tokenLifetime = Duration.hours(24);
+
         @Min(10)
         @Max(15)
         @JsonProperty
@@ -108,37 +115,27 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public String corsOrigins = "";
+
         @Min(1024)
         @JsonProperty
         public long maxBodyBytes = 64 * 1024;
 
         public Set<String> corsOriginSet() {
-            return Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            return Arrays.stream(corsOrigins.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
         }
     }
 
-    /** SQLite snapshots: a daily one at a set local time, kept for so many days (on-demand ones always work). */
-    public static class Backups {
-        @JsonProperty
-        public boolean enabled = true;
-        /** HH:mm, in {@link #timeZone}. */
-        @NotNull
-        @jakarta.validation.constraints.Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]")
-        @JsonProperty
-        public String dailyAt = "04:00";
-        @NotNull
-        @JsonProperty
-        public String timeZone = "UTC";
-        @Min(1)
-        @JsonProperty
-        public int retentionDays = 30;
-    }
-
-    /** Requests per period for each limit, by key; 429 with Retry-After past them. */
+    /**
+     * Requests per period for each limit, by key; 429 with Retry-After past them. {@code enabled:
+     * false} switches them all off (benchmarks); a terminal key's own limit stays, see ApiKeyAuthenticator.
+     */
     public static class RateLimits {
         @JsonProperty
         public boolean enabled = true;
+
         @Valid
         @NotNull
         @JsonProperty
@@ -148,14 +145,26 @@ public class NeoBankConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public Limit loginPerIp = new Limit(600, Duration.minutes(1));
+
         @Valid
         @NotNull
         @JsonProperty
         public Limit registerPerIp = new Limit(500, Duration.minutes(10));
+
         @Valid
         @NotNull
         @JsonProperty
         public Limit transfersPerPlayer = new Limit(60, Duration.minutes(1));
+        /** A phone tapping as fast as a person can, not a script. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit spinsPerPlayer = new Limit(120, Duration.minutes(1));
+        /** Each attempt costs a bcrypt of the password: a stolen session must not become a password oracle. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Limit pinSetPerPlayer = new Limit(10, Duration.minutes(10));
     }
 
     /** One limit: so many requests per period. */
@@ -163,6 +172,7 @@ public class NeoBankConfiguration extends Configuration {
         @Min(1)
         @JsonProperty
         public long requests;
+
         @NotNull
         @JsonProperty
         public Duration per;

@@ -25,7 +25,9 @@ class PostgresSmokeTest {
         assertThat(api.get("/health", null).status()).isEqualTo(200);
         Api.Session a = api.player("pgA");
         Api.Session b = api.player("pgB");
-        Api.Res r = api.post("/api/v1/transactions", a.token(),
+        Api.Res r = api.post(
+                "/api/v1/transactions",
+                a.token(),
                 "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":\"10.25\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(api.balance(a)).isEqualTo(100000 - 1025);

@@ -38,7 +38,8 @@ class SmokeTest {
         Api.Res badUri = api.post("/api/v1/transactions/%00", null, "{}");
         assertThat(badUri.status()).isEqualTo(400);
         assertThat(badUri.header("Connection")).isEqualTo("close");
-        assertThat(api.get("/api/v1/account", null).header("Connection")).as("no body, nothing to close for")
+        assertThat(api.get("/api/v1/account", null).header("Connection"))
+                .as("no body, nothing to close for")
                 .isNull();
     }
 
@@ -50,7 +51,9 @@ class SmokeTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/plain");
         // (JVM gauges are registered by the command line, not under the test support: check the format.)
-        assertThat(r.body()).contains("# TYPE ").containsPattern("(?m)^[a-zA-Z_:][a-zA-Z0-9_:]* -?[0-9.]+(E[-+]?[0-9]+)?$");
+        assertThat(r.body())
+                .contains("# TYPE ")
+                .containsPattern("(?m)^[a-zA-Z_:][a-zA-Z0-9_:]* -?[0-9.]+(E[-+]?[0-9]+)?$");
     }
 
     @Test
@@ -58,6 +61,10 @@ class SmokeTest {
     void gmLogin() {
         Api api = TestApp.api(APP);
         Api.Session gm = api.gm();
-        assertThat(api.get("/api/v1/account", gm.token()).json().at("/account/is_admin").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/account", gm.token())
+                        .json()
+                        .at("/account/is_admin")
+                        .asBoolean())
+                .isTrue();
     }
 }

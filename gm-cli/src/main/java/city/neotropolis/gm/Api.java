@@ -30,6 +30,7 @@ public final class Api {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** Told how far a download has come; total is -1 when the server did not say. */
@@ -48,8 +49,10 @@ public final class Api {
     }
 
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public String base() {
@@ -87,7 +90,8 @@ public final class Api {
 
     /** A POST of a non-JSON body (a CSV import), answered in JSON. */
     public JsonNode post(String path, String contentType, String body) {
-        return json(send(request(path).header("Content-Type", contentType)
+        return json(send(request(path)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))));
     }
 
@@ -98,8 +102,8 @@ public final class Api {
 
     /** Streams a GET into {@code target} through a temporary file, so a broken download leaves nothing behind. */
     public long download(String path, Path target, Progress progress) {
-        HttpResponse<InputStream> r = exchange(request(path).timeout(Duration.ofHours(1)).GET(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+                exchange(request(path).timeout(Duration.ofHours(1)).GET(), HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() >= 400) {
             String body;
             try (InputStream in = r.body()) {
@@ -112,7 +116,8 @@ public final class Api {
         long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         long done = 0;
-        try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(tmp)) {
+        try (InputStream in = r.body();
+                OutputStream out = Files.newOutputStream(tmp)) {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) >= 0; ) {
                 out.write(buf, 0, n);
@@ -125,7 +130,8 @@ public final class Api {
         }
         if (total >= 0 && done != total) {
             deleteQuietly(tmp);
-            throw new GmException(GmException.UNAVAILABLE,
+            throw new GmException(
+                    GmException.UNAVAILABLE,
                     "download of " + path + " was cut short (" + done + " of " + total + " bytes)");
         }
         try {
@@ -188,8 +194,8 @@ public final class Api {
             message = "HTTP " + status;
         }
         if (status == 401 && token != null) {
-            return new GmException(GmException.NOT_LOGGED_IN,
-                    message + " (the session is no longer accepted: run `gm login NAME`)");
+            return new GmException(
+                    GmException.NOT_LOGGED_IN, message + " (the session is no longer accepted: run `gm login NAME`)");
         }
         if (status >= 500) {
             return new GmException(GmException.UNAVAILABLE, "server error " + status + ": " + message);
@@ -217,8 +223,8 @@ public final class Api {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new GmException(GmException.UNAVAILABLE, "the server answered something that is not JSON: "
-                    + abbreviate(body));
+            throw new GmException(
+                    GmException.UNAVAILABLE, "the server answered something that is not JSON: " + abbreviate(body));
         }
     }
 

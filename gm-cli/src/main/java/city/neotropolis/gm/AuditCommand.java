@@ -9,13 +9,20 @@ import picocli.CommandLine.Option;
 final class AuditCommand extends GmCommand {
 
     @Command(name = "list", description = "The latest GM actions, newest first.")
-    int list(@Option(names = "--limit", paramLabel = "N", defaultValue = "50") int limit,
-             @Option(names = "--offset", paramLabel = "N", defaultValue = "0") int offset) {
+    int list(
+            @Option(names = "--limit", paramLabel = "N", defaultValue = "50") int limit,
+            @Option(names = "--offset", paramLabel = "N", defaultValue = "0") int offset) {
         JsonNode reply = api().get("/api/admin/audit-logs?limit=" + limit + "&offset=" + offset);
         return show(reply, o -> {
             Table t = new Table("ID", "TIME", "GM", "ACTION", "TARGET", "DETAILS");
-            reply.path("logs").forEach(l -> t.row(l.get("id"), l.get("timestamp"), l.get("admin"), l.get("action"),
-                    l.get("target"), l.get("details")));
+            reply.path("logs")
+                    .forEach(l -> t.row(
+                            l.get("id"),
+                            l.get("timestamp"),
+                            l.get("admin"),
+                            l.get("action"),
+                            l.get("target"),
+                            l.get("details")));
             table(t);
         });
     }

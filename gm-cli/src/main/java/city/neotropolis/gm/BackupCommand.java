@@ -35,9 +35,14 @@ final class BackupCommand extends GmCommand {
     }
 
     @Command(name = "download", description = "Save a backup as DIR/NAME (a progress bar on a terminal).")
-    int download(@Parameters(paramLabel = "NAME") String name,
-                 @Option(names = "--to", paramLabel = "DIR", defaultValue = ".",
-                         description = "Directory to save into (default: the current one).") Path dir) {
+    int download(
+            @Parameters(paramLabel = "NAME") String name,
+            @Option(
+                            names = "--to",
+                            paramLabel = "DIR",
+                            defaultValue = ".",
+                            description = "Directory to save into (default: the current one).")
+                    Path dir) {
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw GmException.usage("not a backup name: " + name);
         }
@@ -49,21 +54,25 @@ final class BackupCommand extends GmCommand {
         Path target = dir.resolve(name);
         boolean bar = gm().io().terminal() && !json();
         PrintWriter err = err();
-        long bytes = api().download("/api/admin/backups/" + Api.segment(name), target,
-                bar ? (done, total) -> progress(err, done, total) : (done, total) -> { });
+        long bytes = api().download(
+                        "/api/admin/backups/" + Api.segment(name),
+                        target,
+                        bar ? (done, total) -> progress(err, done, total) : (done, total) -> {});
         if (bar) {
             err.println();
             err.flush();
         }
-        return show(Api.object().put("name", name).put("file", target.toString()).put("size_bytes", bytes),
+        return show(
+                Api.object().put("name", name).put("file", target.toString()).put("size_bytes", bytes),
                 o -> o.println("Saved " + target + " (" + bytes + " bytes)."));
     }
 
     private static void progress(PrintWriter err, long done, long total) {
         if (total > 0) {
             int filled = (int) (BAR * done / total);
-            err.printf("\r[%s%s] %3d%% %s/%s", "#".repeat(filled), " ".repeat(BAR - filled), 100 * done / total,
-                    size(done), size(total));
+            err.printf(
+                    "\r[%s%s] %3d%% %s/%s",
+                    "#".repeat(filled), " ".repeat(BAR - filled), 100 * done / total, size(done), size(total));
         } else {
             err.printf("\r%s", size(done));
         }

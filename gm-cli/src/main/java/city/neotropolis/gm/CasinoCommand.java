@@ -26,8 +26,15 @@ final class CasinoCommand extends GmCommand {
         JsonNode reply = api().get("/api/admin/casino/config");
         return show(reply, o -> {
             Table t = new Table("GAME", "ENABLED", "PAYOUT %", "RTP", "MIN BET", "MAX BET", "UPDATED");
-            reply.path("games").forEach(g -> t.row(g.get("game_name"), g.get("is_enabled"),
-                    g.get("payout_percentage"), g.get("rtp"), g.get("min_bet"), g.get("max_bet"), g.get("updated_at")));
+            reply.path("games")
+                    .forEach(g -> t.row(
+                            g.get("game_name"),
+                            g.get("is_enabled"),
+                            g.get("payout_percentage"),
+                            g.get("rtp"),
+                            g.get("min_bet"),
+                            g.get("max_bet"),
+                            g.get("updated_at")));
             table(t);
         });
     }
@@ -43,15 +50,17 @@ final class CasinoCommand extends GmCommand {
     }
 
     @Command(name = "payout", description = "Set a game's return to player, a whole percent from 50 to 120.")
-    int payout(@Parameters(paramLabel = "GAME", completionCandidates = Games.class) String game,
-               @Parameters(paramLabel = "PCT") int percent) {
+    int payout(
+            @Parameters(paramLabel = "GAME", completionCandidates = Games.class) String game,
+            @Parameters(paramLabel = "PCT") int percent) {
         return configure(game, Api.object().put("payout_percentage", percent));
     }
 
     @Command(name = "par", description = "The PAR sheet: exact RTP, hit frequency, volatility, top award odds.")
-    int par(@Parameters(paramLabel = "GAME", completionCandidates = Games.class) String game,
+    int par(
+            @Parameters(paramLabel = "GAME", completionCandidates = Games.class) String game,
             @Option(names = "--payout", paramLabel = "PCT", description = "At this setting (default: the current one).")
-            Integer percent,
+                    Integer percent,
             @Option(names = "--reels", description = "Also print each reel's strip and weights.") boolean reels) {
         JsonNode reply = api().get("/api/admin/casino/par/" + Api.segment(gameName(game))
                 + (percent == null ? "" : "?payout=" + percent));
@@ -69,8 +78,13 @@ final class CasinoCommand extends GmCommand {
         JsonNode c = reply.path("config");
         return show(reply, o -> {
             o.println(reply.path("message").asText("Casino configuration updated"));
-            table(new Table("GAME", "ENABLED", "PAYOUT %", "MIN BET", "MAX BET").row(c.get("game_name"),
-                    c.get("is_enabled"), c.get("payout_percentage"), c.get("min_bet"), c.get("max_bet")));
+            table(new Table("GAME", "ENABLED", "PAYOUT %", "MIN BET", "MAX BET")
+                    .row(
+                            c.get("game_name"),
+                            c.get("is_enabled"),
+                            c.get("payout_percentage"),
+                            c.get("min_bet"),
+                            c.get("max_bet")));
         });
     }
 

@@ -22,8 +22,9 @@ final class FactionsCommand extends GmCommand {
     }
 
     @Command(name = "create", description = "Create a faction.")
-    int create(@Parameters(paramLabel = "NAME") String name,
-               @Option(names = "--description", paramLabel = "D") String description) {
+    int create(
+            @Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--description", paramLabel = "D") String description) {
         ObjectNode body = Api.object().put("name", name);
         if (description != null) {
             body.put("description", description);
@@ -32,12 +33,16 @@ final class FactionsCommand extends GmCommand {
     }
 
     @Command(name = "grant", description = "Give AMOUNT credits to every member of a faction, with a reason.")
-    int grant(@Parameters(paramLabel = "NAME") String name,
-              @Parameters(paramLabel = "AMOUNT") BigDecimal amount,
-              @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
-        JsonNode reply = api().post("/api/admin/factions/" + Api.segment(name) + "/add-credits",
-                Api.object().put("amount", amount).put("reason", reason));
-        return show(reply, o -> o.println(reply.path("message").asText("Credits granted") + " ("
-                + reply.path("affected_users").asInt() + " members)."));
+    int grant(
+            @Parameters(paramLabel = "NAME") String name,
+            @Parameters(paramLabel = "AMOUNT") BigDecimal amount,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
+        JsonNode reply = api().post(
+                        "/api/admin/factions/" + Api.segment(name) + "/add-credits",
+                        Api.object().put("amount", amount).put("reason", reason));
+        return show(
+                reply,
+                o -> o.println(reply.path("message").asText("Credits granted") + " ("
+                        + reply.path("affected_users").asInt() + " members)."));
     }
 }

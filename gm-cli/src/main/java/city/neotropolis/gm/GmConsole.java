@@ -13,14 +13,33 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code gm} console: one command and exit, or with no command an interactive shell over the same tree. */
-@Command(name = "gm", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "gm 1.0",
+@Command(
+        name = "gm",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        version = "gm 1.0",
         description = "The game masters' console for NeoBank & Chrome Slots.",
-        subcommands = {SessionCommands.Login.class, SessionCommands.Logout.class, SessionCommands.Whoami.class,
-                SessionCommands.Health.class, UsersCommand.class, TxCommand.class, KeysCommand.class,
-                CasinoCommand.class, FactionsCommand.class, AuditCommand.class, EconomyCommand.class,
-                LedgerCommand.class, BackupCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "With no command, gm opens an interactive shell. Exit codes: 0 ok, 1 refused by the server,",
-                "2 usage, 3 cannot reach the service or it failed, 4 not logged in."})
+        subcommands = {
+            SessionCommands.Login.class,
+            SessionCommands.Logout.class,
+            SessionCommands.Whoami.class,
+            SessionCommands.Health.class,
+            UsersCommand.class,
+            TxCommand.class,
+            KeysCommand.class,
+            CasinoCommand.class,
+            FactionsCommand.class,
+            AuditCommand.class,
+            EconomyCommand.class,
+            LedgerCommand.class,
+            BackupCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "With no command, gm opens an interactive shell. Exit codes: 0 ok, 1 refused by the server,",
+            "2 usage, 3 cannot reach the service or it failed, 4 not logged in."
+        })
 public final class GmConsole implements Callable<Integer> {
     public static final String DEFAULT_URL = "http://localhost:8080";
     static final String HOME_PROPERTY = "neobank.gm.home";
@@ -28,15 +47,22 @@ public final class GmConsole implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "The service's base URL (env NEOBANK_URL; else the URL of the last login; else "
-                    + DEFAULT_URL + ").")
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "The service's base URL (env NEOBANK_URL; else the URL of the last login; else " + DEFAULT_URL
+                    + ").")
     String url;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the server's JSON instead of tables.")
     boolean json;
 
-    @Option(names = "--home", scope = ScopeType.INHERIT, hidden = true, paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            scope = ScopeType.INHERIT,
+            hidden = true,
+            paramLabel = "DIR",
             description = "Where the session and history live (env NEOBANK_GM_HOME).")
     Path home;
 
@@ -44,6 +70,7 @@ public final class GmConsole implements Callable<Integer> {
     private Io io;
     /** Options given when the shell was opened: they hold for every command typed in it. */
     private String shellUrl;
+
     private Path shellHome;
     private boolean shellJson;
 
@@ -72,7 +99,8 @@ public final class GmConsole implements Callable<Integer> {
                 message = g.getMessage();
             } else if (ex instanceof java.io.UncheckedIOException u) {
                 code = GmException.REFUSED;
-                message = u.getMessage() + (u.getCause() != null ? ": " + u.getCause().getMessage() : "");
+                message = u.getMessage()
+                        + (u.getCause() != null ? ": " + u.getCause().getMessage() : "");
             } else {
                 code = GmException.REFUSED;
                 message = ex.toString();
@@ -166,11 +194,14 @@ public final class GmConsole implements Callable<Integer> {
     /** A client carrying the GM's token; only for the service that issued it. */
     public Api api() {
         String target = url();
-        Session s = session().orElseThrow(() -> new GmException(GmException.NOT_LOGGED_IN,
-                "not logged in: run `gm login NAME` first"));
+        Session s = session()
+                .orElseThrow(
+                        () -> new GmException(GmException.NOT_LOGGED_IN, "not logged in: run `gm login NAME` first"));
         if (!normalise(s.url()).equals(target)) {
-            throw new GmException(GmException.NOT_LOGGED_IN, "not logged in to " + target + " (the session is for "
-                    + s.url() + "): run `gm --url " + target + " login NAME`");
+            throw new GmException(
+                    GmException.NOT_LOGGED_IN,
+                    "not logged in to " + target + " (the session is for " + s.url() + "): run `gm --url " + target
+                            + " login NAME`");
         }
         return new Api(http, target, s.token());
     }

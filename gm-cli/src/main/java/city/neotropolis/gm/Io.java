@@ -38,14 +38,18 @@ public final class Io {
         Console console = System.console();
         String term = System.getenv().getOrDefault("TERM", "");
         boolean tty = console != null && !term.isEmpty() && !"dumb".equals(term);
-        return new Io(System.getenv(), lines(System.in), prompt -> {
-            Console c = System.console();
-            if (c == null) {
-                return null;
-            }
-            char[] pw = c.readPassword("%s", prompt);
-            return pw == null ? null : new String(pw);
-        }, tty);
+        return new Io(
+                System.getenv(),
+                lines(System.in),
+                prompt -> {
+                    Console c = System.console();
+                    if (c == null) {
+                        return null;
+                    }
+                    char[] pw = c.readPassword("%s", prompt);
+                    return pw == null ? null : new String(pw);
+                },
+                tty);
     }
 
     /** Lines of a stream, read lazily (only a command that wants stdin consumes it). */
@@ -86,8 +90,10 @@ public final class Io {
     public String secret(String prompt, boolean fromStdin) {
         String value = fromStdin ? stdin.readLine() : secrets.ask(prompt);
         if (value == null) {
-            throw GmException.usage(fromStdin ? "no password on stdin"
-                    : "no terminal to ask for the password on: pass it with --password-stdin");
+            throw GmException.usage(
+                    fromStdin
+                            ? "no password on stdin"
+                            : "no terminal to ask for the password on: pass it with --password-stdin");
         }
         return value;
     }

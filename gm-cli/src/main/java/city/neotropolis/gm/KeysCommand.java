@@ -26,25 +26,39 @@ final class KeysCommand extends GmCommand {
     int list() {
         JsonNode reply = api().get("/api/admin/api-keys");
         return show(reply, o -> {
-            Table t = new Table("ID", "PREFIX", "DESCRIPTION", "ACCOUNT", "SCOPES", "MAX", "RATE/MIN", "ACTIVE",
-                    "LAST USED");
-            reply.path("api_keys").forEach(k -> t.row(k.get("id"), k.get("key_prefix"), k.get("description"),
-                    k.get("account_number"), k.get("scopes"), k.get("max_amount"), k.get("rate_limit_per_minute"),
-                    k.get("is_active"), k.get("last_used")));
+            Table t = new Table(
+                    "ID", "PREFIX", "DESCRIPTION", "ACCOUNT", "SCOPES", "MAX", "RATE/MIN", "ACTIVE", "LAST USED");
+            reply.path("api_keys")
+                    .forEach(k -> t.row(
+                            k.get("id"),
+                            k.get("key_prefix"),
+                            k.get("description"),
+                            k.get("account_number"),
+                            k.get("scopes"),
+                            k.get("max_amount"),
+                            k.get("rate_limit_per_minute"),
+                            k.get("is_active"),
+                            k.get("last_used")));
             table(t);
         });
     }
 
     @Command(name = "create", description = "Create a key bound to an account; its value is shown only now.")
-    int create(@Option(names = "--description", required = true, paramLabel = "D") String description,
-               @Option(names = "--account", required = true, paramLabel = "ACCT") String account,
-               @Option(names = "--scope", required = true, arity = "1..*", split = ",", paramLabel = "S",
-                       completionCandidates = Scopes.class,
-                       description = "One or more of: ${COMPLETION-CANDIDATES}.") List<String> scopes,
-               @Option(names = "--max-amount", paramLabel = "N", description = "Largest single transaction.")
-               BigDecimal maxAmount,
-               @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per minute.")
-               Integer rateLimit) {
+    int create(
+            @Option(names = "--description", required = true, paramLabel = "D") String description,
+            @Option(names = "--account", required = true, paramLabel = "ACCT") String account,
+            @Option(
+                            names = "--scope",
+                            required = true,
+                            arity = "1..*",
+                            split = ",",
+                            paramLabel = "S",
+                            completionCandidates = Scopes.class,
+                            description = "One or more of: ${COMPLETION-CANDIDATES}.")
+                    List<String> scopes,
+            @Option(names = "--max-amount", paramLabel = "N", description = "Largest single transaction.")
+                    BigDecimal maxAmount,
+            @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per minute.") Integer rateLimit) {
         ObjectNode body = Api.object().put("description", description).put("account_number", account);
         ArrayNode s = body.putArray("scopes");
         scopes.forEach(s::add);

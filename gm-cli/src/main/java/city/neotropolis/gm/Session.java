@@ -33,8 +33,11 @@ public record Session(String url, String token, String characterName, String acc
             if (n == null || !n.hasNonNull("token") || !n.hasNonNull("url")) {
                 return Optional.empty();
             }
-            return Optional.of(new Session(n.get("url").asText(), n.get("token").asText(),
-                    n.path("character_name").asText(""), n.path("account_number").asText("")));
+            return Optional.of(new Session(
+                    n.get("url").asText(),
+                    n.get("token").asText(),
+                    n.path("character_name").asText(""),
+                    n.path("account_number").asText("")));
         } catch (IOException unreadable) {
             return Optional.empty();
         }
@@ -45,7 +48,9 @@ public record Session(String url, String token, String characterName, String acc
         try {
             createHome(home);
             ObjectNode n = JSON.createObjectNode();
-            n.put("url", url).put("token", token).put("character_name", characterName)
+            n.put("url", url)
+                    .put("token", token)
+                    .put("character_name", characterName)
                     .put("account_number", accountNumber);
             Path tmp = home.resolve("session.tmp");
             Files.deleteIfExists(tmp);
@@ -53,8 +58,8 @@ public record Session(String url, String token, String characterName, String acc
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             }
             Files.write(tmp, JSON.writeValueAsBytes(n));
-            Files.move(tmp, home.resolve("session"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, home.resolve("session"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the session in " + home, e);
         }

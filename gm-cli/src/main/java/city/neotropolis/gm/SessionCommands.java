@@ -22,7 +22,8 @@ final class SessionCommands {
         public Integer call() {
             String password = gm().io().secret("Password for " + name + ": ", passwordStdin);
             Api api = gm().anonymous();
-            JsonNode reply = api.post("/api/v1/auth/login",
+            JsonNode reply = api.post(
+                    "/api/v1/auth/login",
                     Api.object().put("character_name", name).put("password", password));
             JsonNode user = reply.path("user");
             if (!user.path("is_admin").asBoolean(false)) {
@@ -33,14 +34,19 @@ final class SessionCommands {
             if (token.isEmpty()) {
                 throw new GmException(GmException.UNAVAILABLE, "the server sent no access token");
             }
-            Session s = new Session(api.base(), token, user.path("character_name").asText(name),
+            Session s = new Session(
+                    api.base(),
+                    token,
+                    user.path("character_name").asText(name),
                     user.path("account_number").asText(""));
             s.save(gm().home());
             ObjectNode shown = reply.deepCopy();
             shown.remove("access_token"); // the token belongs in the session file, not in logs of scripts
             shown.put("url", api.base());
-            return show(shown, o -> o.println("Logged in to " + s.url() + " as " + s.characterName()
-                    + " (" + s.accountNumber() + ")."));
+            return show(
+                    shown,
+                    o -> o.println(
+                            "Logged in to " + s.url() + " as " + s.characterName() + " (" + s.accountNumber() + ")."));
         }
     }
 
@@ -49,8 +55,7 @@ final class SessionCommands {
         @Override
         public Integer call() {
             boolean had = Session.delete(gm().home());
-            return show(Api.object().put("logged_out", had),
-                    o -> o.println(had ? "Logged out." : "Not logged in."));
+            return show(Api.object().put("logged_out", had), o -> o.println(had ? "Logged out." : "Not logged in."));
         }
     }
 
@@ -61,8 +66,10 @@ final class SessionCommands {
             Api api = api();
             JsonNode reply = api.get("/api/v1/account");
             JsonNode u = reply.path("account");
-            return show(reply, o -> table(new Table("NAME", "ACCOUNT", "GM", "URL")
-                    .row(u.get("character_name"), u.get("account_number"), u.get("is_admin"), api.base())));
+            return show(
+                    reply,
+                    o -> table(new Table("NAME", "ACCOUNT", "GM", "URL")
+                            .row(u.get("character_name"), u.get("account_number"), u.get("is_admin"), api.base())));
         }
     }
 
@@ -72,8 +79,10 @@ final class SessionCommands {
         public Integer call() {
             Api api = gm().anonymous();
             JsonNode reply = api.get("/health");
-            return show(reply, o -> o.println(reply.path("service").asText("service") + " at " + api.base()
-                    + ": " + reply.path("status").asText("unknown")));
+            return show(
+                    reply,
+                    o -> o.println(reply.path("service").asText("service") + " at " + api.base() + ": "
+                            + reply.path("status").asText("unknown")));
         }
     }
 }

@@ -34,7 +34,8 @@ final class Shell {
     }
 
     static int runOnSystemTerminal(GmConsole gm, CommandLine commands) {
-        try (Terminal terminal = TerminalBuilder.builder().name("gm").system(true).dumb(true).build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().name("gm").system(true).dumb(true).build()) {
             return new Shell(gm, commands, terminal).run();
         } catch (IOException e) {
             System.err.println("gm: cannot open the terminal: " + e.getMessage());
@@ -44,8 +45,11 @@ final class Shell {
 
     /** Reads and runs commands until {@code exit}, {@code quit} or end of input; 0 unless the terminal failed. */
     int run() {
-        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("gm")
-                .completer(completer(commands)).parser(new DefaultParser());
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("gm")
+                .completer(completer(commands))
+                .parser(new DefaultParser());
         try {
             Session.createHome(gm.home());
             builder.variable(LineReader.HISTORY_FILE, gm.home().resolve("history"));
@@ -54,20 +58,28 @@ final class Shell {
         }
         LineReader reader = builder.build();
         // Secrets get their own reader: nothing typed at a password prompt lands in the history.
-        LineReader secrets = LineReaderBuilder.builder().terminal(terminal).appName("gm-secret").build();
+        LineReader secrets = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("gm-secret")
+                .build();
         Io.LineSource masked = () -> readOrNull(secrets, "", '*');
         gm.enterShell(gm.io().with(masked, prompt -> readOrNull(secrets, prompt, '*'), colour));
 
         PrintWriter out = terminal.writer();
         commands.setOut(out);
         commands.setErr(out);
-        commands.setColorScheme(CommandLine.Help.defaultColorScheme(
-                colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commands.setColorScheme(
+                CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         out.println("NeoBank GM console on " + gm.url() + ". Tab completes, `help` lists commands, `exit` quits.");
         out.flush();
-        String prompt = colour ? new AttributedStringBuilder()
-                .style(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).append("gm")
-                .style(AttributedStyle.DEFAULT).append("> ").toAnsi(terminal) : "gm> ";
+        String prompt = colour
+                ? new AttributedStringBuilder()
+                        .style(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN))
+                        .append("gm")
+                        .style(AttributedStyle.DEFAULT)
+                        .append("> ")
+                        .toAnsi(terminal)
+                : "gm> ";
         while (true) {
             String line;
             try {
@@ -84,7 +96,9 @@ final class Shell {
             if (trimmed.equals("exit") || trimmed.equals("quit")) {
                 break;
             }
-            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            List<String> words = reader.getParsedLine().words().stream()
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             execute(words.toArray(String[]::new));
         }
         try {

@@ -57,7 +57,10 @@ public final class Table {
         for (int i = 0; i < n; i++) {
             head.append(pad(headers.get(i), width[i], numeric[i], i == n - 1));
         }
-        out.println(colour ? BOLD + head.toString().stripTrailing() + RESET : head.toString().stripTrailing());
+        out.println(
+                colour
+                        ? BOLD + head.toString().stripTrailing() + RESET
+                        : head.toString().stripTrailing());
         for (List<String> r : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < n; i++) {
@@ -154,7 +157,8 @@ public final class Table {
         Set<String> columns = new LinkedHashSet<>();
         list.forEach(o -> o.fieldNames().forEachRemaining(columns::add));
         List<String> names = new ArrayList<>(columns);
-        Table t = new Table(names.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList());
+        Table t = new Table(
+                names.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList());
         for (JsonNode o : list) {
             t.row(names.stream().map(o::get).toArray());
         }

@@ -11,9 +11,10 @@ final class TxCommand extends GmCommand {
     private static final int PAGE = 100;
 
     @Command(name = "list", description = "The latest transactions, newest first.")
-    int list(@Option(names = "--limit", paramLabel = "N", defaultValue = "20") int limit,
-             @Option(names = "--offset", paramLabel = "N", defaultValue = "0") int offset,
-             @Option(names = "--account", paramLabel = "ACCT", description = "Only this account's.") String account) {
+    int list(
+            @Option(names = "--limit", paramLabel = "N", defaultValue = "20") int limit,
+            @Option(names = "--offset", paramLabel = "N", defaultValue = "0") int offset,
+            @Option(names = "--account", paramLabel = "ACCT", description = "Only this account's.") String account) {
         String path = "/api/admin/transactions?limit=" + limit + "&offset=" + offset
                 + (account == null ? "" : "&account=" + Api.query(account));
         JsonNode reply = api().get(path);
@@ -25,12 +26,20 @@ final class TxCommand extends GmCommand {
     }
 
     @Command(name = "tail", description = "Follow new transactions as they happen (Ctrl-C stops).")
-    int tail(@Option(names = "--after", paramLabel = "ID",
-                     description = "Start after this transaction id (default: the newest now).") Long after,
-             @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
-                     description = "Milliseconds between polls (default ${DEFAULT-VALUE}).") long interval,
-             @Option(names = "--count", paramLabel = "N", description = "Stop after N transactions.") Integer count,
-             @Option(names = "--max-polls", paramLabel = "N", description = "Stop after N polls.") Integer maxPolls) {
+    int tail(
+            @Option(
+                            names = "--after",
+                            paramLabel = "ID",
+                            description = "Start after this transaction id (default: the newest now).")
+                    Long after,
+            @Option(
+                            names = "--interval",
+                            paramLabel = "MS",
+                            defaultValue = "1000",
+                            description = "Milliseconds between polls (default ${DEFAULT-VALUE}).")
+                    long interval,
+            @Option(names = "--count", paramLabel = "N", description = "Stop after N transactions.") Integer count,
+            @Option(names = "--max-polls", paramLabel = "N", description = "Stop after N polls.") Integer maxPolls) {
         Api api = api();
         long last = after != null ? after : newestId(api);
         if (!json()) {
@@ -81,8 +90,14 @@ final class TxCommand extends GmCommand {
         if (json()) {
             o.println(tx.toString()); // one object per line, for jq and friends
         } else {
-            o.printf("#%-6s %s  %-16s %s -> %s  %s  %s%n", Table.text(tx.get("id")), Table.text(tx.get("timestamp")),
-                    Table.text(tx.get("type")), party(tx, "from"), party(tx, "to"), Table.text(tx.get("amount")),
+            o.printf(
+                    "#%-6s %s  %-16s %s -> %s  %s  %s%n",
+                    Table.text(tx.get("id")),
+                    Table.text(tx.get("timestamp")),
+                    Table.text(tx.get("type")),
+                    party(tx, "from"),
+                    party(tx, "to"),
+                    Table.text(tx.get("amount")),
                     Table.text(tx.get("memo")));
         }
         o.flush();
@@ -93,7 +108,13 @@ final class TxCommand extends GmCommand {
     }
 
     static void txRow(Table t, JsonNode tx) {
-        t.row(tx.get("id"), tx.get("timestamp"), tx.get("type"), party(tx, "from"), party(tx, "to"), tx.get("amount"),
+        t.row(
+                tx.get("id"),
+                tx.get("timestamp"),
+                tx.get("type"),
+                party(tx, "from"),
+                party(tx, "to"),
+                tx.get("amount"),
                 tx.get("memo"));
     }
 

@@ -32,25 +32,28 @@ final class UsersCommand extends GmCommand {
     int show(@Parameters(paramLabel = "ACCT") String acct) {
         JsonNode reply = api().get(userPath(acct));
         JsonNode u = reply.path("user");
-        return show(reply, o -> table(new Table("KEY", "VALUE")
-                .row("character_name", u.get("character_name"))
-                .row("account_number", u.get("account_number"))
-                .row("faction", u.get("faction"))
-                .row("balance", u.get("balance"))
-                .row("is_admin", u.get("is_admin"))
-                .row("is_frozen", u.get("is_frozen"))
-                .row("free_spins", u.get("free_spins"))
-                .row("created_at", u.get("created_at"))
-                .row("total_sent", reply.get("total_sent"))
-                .row("total_received", reply.get("total_received"))));
+        return show(
+                reply,
+                o -> table(new Table("KEY", "VALUE")
+                        .row("character_name", u.get("character_name"))
+                        .row("account_number", u.get("account_number"))
+                        .row("faction", u.get("faction"))
+                        .row("balance", u.get("balance"))
+                        .row("is_admin", u.get("is_admin"))
+                        .row("is_frozen", u.get("is_frozen"))
+                        .row("free_spins", u.get("free_spins"))
+                        .row("created_at", u.get("created_at"))
+                        .row("total_sent", reply.get("total_sent"))
+                        .row("total_received", reply.get("total_received"))));
     }
 
     @Command(name = "create", description = "Create a character (an NPC, a vendor, a late arrival).")
-    int create(@Parameters(paramLabel = "NAME") String name,
-               @Option(names = "--password-stdin", description = "Read the password from one line of stdin.")
-               boolean passwordStdin,
-               @Option(names = "--faction", paramLabel = "F") String faction,
-               @Option(names = "--balance", paramLabel = "N", description = "Starting balance.") BigDecimal balance) {
+    int create(
+            @Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--password-stdin", description = "Read the password from one line of stdin.")
+                    boolean passwordStdin,
+            @Option(names = "--faction", paramLabel = "F") String faction,
+            @Option(names = "--balance", paramLabel = "N", description = "Starting balance.") BigDecimal balance) {
         ObjectNode body = Api.object().put("character_name", name);
         if (passwordStdin) {
             body.put("password", gm().io().secret("", true));
@@ -63,12 +66,17 @@ final class UsersCommand extends GmCommand {
         }
         JsonNode reply = api().post("/api/admin/users", body);
         JsonNode u = reply.path("user");
-        return show(reply, o -> o.println("Created " + Table.text(u.get("character_name")) + " ("
-                + Table.text(u.get("account_number")) + ") with balance " + Table.text(u.get("balance")) + "."));
+        return show(
+                reply,
+                o -> o.println(
+                        "Created " + Table.text(u.get("character_name")) + " (" + Table.text(u.get("account_number"))
+                                + ") with balance " + Table.text(u.get("balance")) + "."));
     }
 
-    @Command(name = "import", description = "Create characters from a CSV file with the header "
-            + "character_name,password,faction,balance. Exit code 1 when any row failed.")
+    @Command(
+            name = "import",
+            description = "Create characters from a CSV file with the header "
+                    + "character_name,password,faction,balance. Exit code 1 when any row failed.")
     int importCsv(@Parameters(paramLabel = "FILE") Path file) {
         String csv;
         try {
@@ -79,10 +87,15 @@ final class UsersCommand extends GmCommand {
         JsonNode reply = api().post("/api/admin/users/import", "text/csv; charset=utf-8", csv);
         show(reply, o -> {
             Table t = new Table("LINE", "NAME", "OK", "ACCOUNT / ERROR");
-            reply.path("rows").forEach(r -> t.row(r.get("line"), r.get("character_name"), r.get("ok"),
-                    r.path("ok").asBoolean() ? r.get("account_number") : r.get("error")));
+            reply.path("rows")
+                    .forEach(r -> t.row(
+                            r.get("line"),
+                            r.get("character_name"),
+                            r.get("ok"),
+                            r.path("ok").asBoolean() ? r.get("account_number") : r.get("error")));
             table(t);
-            o.println(reply.path("created").asInt() + " created, " + reply.path("failed").asInt() + " failed.");
+            o.println(reply.path("created").asInt() + " created, "
+                    + reply.path("failed").asInt() + " failed.");
         });
         return reply.path("failed").asInt() > 0 ? GmException.REFUSED : OK;
     }
@@ -101,16 +114,19 @@ final class UsersCommand extends GmCommand {
             throw GmException.refused("cannot write " + file + ": " + e.getMessage());
         }
         long rows = csv.lines().count() - 1;
-        return show(Api.object().put("file", file).put("rows", Math.max(rows, 0)),
+        return show(
+                Api.object().put("file", file).put("rows", Math.max(rows, 0)),
                 o -> o.println("Exported " + Math.max(rows, 0) + " characters to " + file + "."));
     }
 
     @Command(name = "adjust", description = "Mint (positive) or burn (negative) credits on an account, with a reason.")
-    int adjust(@Parameters(paramLabel = "ACCT") String acct,
-               @Parameters(paramLabel = "AMOUNT", description = "Credits, e.g. 50 or -12.5.") BigDecimal amount,
-               @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
-        JsonNode reply = api().post(userPath(acct) + "/adjust-balance",
-                Api.object().put("amount", amount).put("reason", reason));
+    int adjust(
+            @Parameters(paramLabel = "ACCT") String acct,
+            @Parameters(paramLabel = "AMOUNT", description = "Credits, e.g. 50 or -12.5.") BigDecimal amount,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
+        JsonNode reply = api().post(
+                        userPath(acct) + "/adjust-balance",
+                        Api.object().put("amount", amount).put("reason", reason));
         return show(reply, o -> {
             o.println(reply.path("message").asText("Balance adjusted"));
             Table t = TxCommand.txTable();
@@ -120,15 +136,16 @@ final class UsersCommand extends GmCommand {
     }
 
     @Command(name = "freeze", description = "Freeze an account: no logins, no payments out.")
-    int freeze(@Parameters(paramLabel = "ACCT") String acct,
-               @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.") String reason) {
+    int freeze(
+            @Parameters(paramLabel = "ACCT") String acct,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.") String reason) {
         return userReply(api().post(userPath(acct) + "/freeze", withReason(reason)));
     }
 
     @Command(name = "unfreeze", description = "Unfreeze an account.")
-    int unfreeze(@Parameters(paramLabel = "ACCT") String acct,
-                 @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.")
-                 String reason) {
+    int unfreeze(
+            @Parameters(paramLabel = "ACCT") String acct,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Kept in the audit log.") String reason) {
         return userReply(api().post(userPath(acct) + "/unfreeze", withReason(reason)));
     }
 
@@ -138,11 +155,13 @@ final class UsersCommand extends GmCommand {
     }
 
     @Command(name = "reset-password", description = "Set a new password for a character.")
-    int resetPassword(@Parameters(paramLabel = "ACCT") String acct,
-                      @Option(names = "--password-stdin", description = "Read the password from one line of stdin.")
-                      boolean passwordStdin) {
+    int resetPassword(
+            @Parameters(paramLabel = "ACCT") String acct,
+            @Option(names = "--password-stdin", description = "Read the password from one line of stdin.")
+                    boolean passwordStdin) {
         String password = gm().io().secret("New password for " + acct + ": ", passwordStdin);
-        return message(api().post(userPath(acct) + "/reset-password", Api.object().put("new_password", password)));
+        return message(
+                api().post(userPath(acct) + "/reset-password", Api.object().put("new_password", password)));
     }
 
     @Command(name = "promote", description = "Make a character a GM.")
@@ -161,8 +180,10 @@ final class UsersCommand extends GmCommand {
         JsonNode current = api.get(userPath(acct));
         if (current.path("user").path("is_admin").asBoolean() == admin) {
             ObjectNode same = Api.object();
-            same.put("message", Table.text(current.path("user").get("character_name"))
-                    + (admin ? " is already a GM" : " is not a GM"));
+            same.put(
+                    "message",
+                    Table.text(current.path("user").get("character_name"))
+                            + (admin ? " is already a GM" : " is not a GM"));
             same.set("user", current.path("user"));
             return userReply(same);
         }
@@ -189,7 +210,12 @@ final class UsersCommand extends GmCommand {
     }
 
     static void userRow(Table t, JsonNode u) {
-        t.row(u.get("account_number"), u.get("character_name"), u.get("faction"), u.get("balance"),
-                u.get("is_admin"), u.get("is_frozen"));
+        t.row(
+                u.get("account_number"),
+                u.get("character_name"),
+                u.get("faction"),
+                u.get("balance"),
+                u.get("is_admin"),
+                u.get("is_frozen"));
     }
 }

@@ -42,13 +42,15 @@ class AdminCommandsTest {
     }
 
     static List<JsonNode> jsonLines(String out) {
-        return out.lines().map(l -> {
-            try {
-                return Api.JSON.readTree(l);
-            } catch (IOException e) {
-                throw new AssertionError("not a JSON line: " + l, e);
-            }
-        }).toList();
+        return out.lines()
+                .map(l -> {
+                    try {
+                        return Api.JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + l, e);
+                    }
+                })
+                .toList();
     }
 
     @Nested
@@ -67,9 +69,13 @@ class AdminCommandsTest {
             assertThat(all.code()).as(all.toString()).isZero();
             JsonNode rows = all.json().get("transactions");
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0).get("id").asLong()).isGreaterThan(rows.get(1).get("id").asLong());
-            assertThat(mine.json().get("transactions")).isNotEmpty().allSatisfy(tx ->
-                    assertThat(List.of(tx.get("from_account").asText(), tx.get("to_account").asText()))
+            assertThat(rows.get(0).get("id").asLong())
+                    .isGreaterThan(rows.get(1).get("id").asLong());
+            assertThat(mine.json().get("transactions"))
+                    .isNotEmpty()
+                    .allSatisfy(tx -> assertThat(List.of(
+                                    tx.get("from_account").asText(),
+                                    tx.get("to_account").asText()))
                             .contains(p.accountNumber()));
             assertThat(table.out()).contains("ID", "TYPE", "AMOUNT").contains(p.accountNumber() + " " + p.name());
         }
@@ -77,7 +83,10 @@ class AdminCommandsTest {
         @Test
         @DisplayName("tail --after prints the later transactions oldest first, one JSON object per line")
         void tailAfter() {
-            long before = gm("tx", "list", "--limit", "1", "--json").json().at("/transactions/0/id").asLong();
+            long before = gm("tx", "list", "--limit", "1", "--json")
+                    .json()
+                    .at("/transactions/0/id")
+                    .asLong();
             Service.Player a = Service.player(url, "TailA");
             Service.Player b = Service.player(url, "TailB");
 
@@ -104,24 +113,40 @@ class AdminCommandsTest {
                     }
                 }
             };
-            CommandLine cl = GmConsole.commandLine(new GmConsole(new Io(Map.of(),
-                    Io.lines(new ByteArrayInputStream(new byte[0])), p -> null, false)));
+            CommandLine cl = GmConsole.commandLine(
+                    new GmConsole(new Io(Map.of(), Io.lines(new ByteArrayInputStream(new byte[0])), p -> null, false)));
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() -> cl.execute("--url", url, "--home",
-                    home.toString(), "tx", "tail", "--interval", "50", "--count", "1", "--max-polls", "400"));
+            CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() -> cl.execute(
+                    "--url",
+                    url,
+                    "--home",
+                    home.toString(),
+                    "tx",
+                    "tail",
+                    "--interval",
+                    "50",
+                    "--count",
+                    "1",
+                    "--max-polls",
+                    "400"));
             following.get(20, TimeUnit.SECONDS);
 
             Service.Player p = Service.player(url, "Followed");
 
             assertThat(tail.get(30, TimeUnit.SECONDS)).isZero();
-            assertThat(out.toString()).contains(p.accountNumber() + " " + p.name()).contains("genesis");
+            assertThat(out.toString())
+                    .contains(p.accountNumber() + " " + p.name())
+                    .contains("genesis");
         }
 
         @Test
         @DisplayName("tail --max-polls ends quietly when nothing new happens")
         void tailIdle() {
-            long newest = gm("tx", "list", "--limit", "1", "--json").json().at("/transactions/0/id").asLong();
+            long newest = gm("tx", "list", "--limit", "1", "--json")
+                    .json()
+                    .at("/transactions/0/id")
+                    .asLong();
 
             Service.Run r = gm("tx", "tail", "--after", String.valueOf(newest), "--max-polls", "1");
 
@@ -138,13 +163,18 @@ class AdminCommandsTest {
         @DisplayName("audit list shows GM actions newest first")
         void audit() {
             Service.Player p = Service.player(url, "Audited");
-            assertThat(gm("users", "freeze", p.accountNumber(), "--reason", "cheating").code()).isZero();
+            assertThat(gm("users", "freeze", p.accountNumber(), "--reason", "cheating")
+                            .code())
+                    .isZero();
 
             Service.Run table = gm("audit", "list", "--limit", "5");
             Service.Run json = gm("audit", "list", "--limit", "1", "--json");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains("ACTION", "TARGET").contains("freeze").contains(p.accountNumber());
+            assertThat(table.out())
+                    .contains("ACTION", "TARGET")
+                    .contains("freeze")
+                    .contains(p.accountNumber());
             assertThat(json.json().get("logs")).hasSize(1);
             assertThat(json.json().at("/logs/0/action").asText()).isEqualTo("freeze");
             assertThat(json.json().at("/logs/0/admin").asText()).isEqualTo("admin");
@@ -159,7 +189,9 @@ class AdminCommandsTest {
             Service.Run json = gm("economy", "stats", "--json");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains("KEY", "VALUE").containsPattern("money_supply +\\d")
+            assertThat(table.out())
+                    .contains("KEY", "VALUE")
+                    .containsPattern("money_supply +\\d")
                     .contains("top_balances:");
             assertThat(json.json().get("players").asLong()).isPositive();
             assertThat(json.json().get("money_supply").decimalValue()).isPositive();
@@ -183,7 +215,9 @@ class AdminCommandsTest {
         @Test
         @DisplayName("create, list with members and totals, and grant to every member")
         void grant() {
-            assertThat(gm("factions", "create", "Chrome Saints", "--description", "street preachers").code()).isZero();
+            assertThat(gm("factions", "create", "Chrome Saints", "--description", "street preachers")
+                            .code())
+                    .isZero();
             Service.Player a = Service.player(url, "Saint", "Chrome Saints");
             Service.Player b = Service.player(url, "Saint", "Chrome Saints");
 
@@ -196,8 +230,8 @@ class AdminCommandsTest {
             assertThat(Service.balance(url, a)).isEqualByComparingTo("1025");
             assertThat(Service.balance(url, b)).isEqualByComparingTo("1025");
             assertThat(list.out()).containsPattern("Chrome Saints +2 +2050");
-            assertThat(json.json().get("factions")).anySatisfy(f ->
-                    assertThat(f.get("faction").asText()).isEqualTo("Chrome Saints"));
+            assertThat(json.json().get("factions"))
+                    .anySatisfy(f -> assertThat(f.get("faction").asText()).isEqualTo("Chrome Saints"));
         }
 
         @Test

@@ -39,8 +39,12 @@ class KeysAndCasinoCommandsTest {
     /** What a terminal gets when it asks for a balance with this key. */
     int balanceStatus(String key, String account) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/v1/external/account/" + account + "/balance"))
-                .header("X-API-Key", key).GET().build();
-        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("X-API-Key", key)
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(r, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Nested
@@ -51,26 +55,42 @@ class KeysAndCasinoCommandsTest {
         void lifecycle() throws Exception {
             Service.Player vendor = Service.player(url, "Vendor");
 
-            Service.Run created = gm("keys", "create", "--description", "noodle stall", "--account",
-                    vendor.accountNumber(), "--scope", "balance:read", "--scope", "charge", "--max-amount", "50",
-                    "--rate-limit", "30", "--json");
+            Service.Run created = gm(
+                    "keys",
+                    "create",
+                    "--description",
+                    "noodle stall",
+                    "--account",
+                    vendor.accountNumber(),
+                    "--scope",
+                    "balance:read",
+                    "--scope",
+                    "charge",
+                    "--max-amount",
+                    "50",
+                    "--rate-limit",
+                    "30",
+                    "--json");
 
             assertThat(created.code()).as(created.toString()).isZero();
             JsonNode key = created.json().get("api_key");
             String value = key.get("key_value").asText();
             assertThat(value).isNotBlank();
-            assertThat(key.get("scopes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("balance:read",
-                    "charge");
+            assertThat(key.get("scopes"))
+                    .extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("balance:read", "charge");
             assertThat(balanceStatus(value, vendor.accountNumber())).isEqualTo(200);
 
             Service.Run table = gm("keys", "list");
             Service.Run json = gm("keys", "list", "--json");
 
-            assertThat(table.out()).contains("noodle stall", vendor.accountNumber(), "balance:read")
+            assertThat(table.out())
+                    .contains("noodle stall", vendor.accountNumber(), "balance:read")
                     .doesNotContain(value);
             assertThat(json.out()).doesNotContain(value);
-            assertThat(json.json().get("api_keys")).anySatisfy(k ->
-                    assertThat(k.get("id").asLong()).isEqualTo(key.get("id").asLong()));
+            assertThat(json.json().get("api_keys"))
+                    .anySatisfy(k -> assertThat(k.get("id").asLong())
+                            .isEqualTo(key.get("id").asLong()));
 
             Service.Run revoked = gm("keys", "revoke", key.get("id").asText());
 
@@ -84,8 +104,15 @@ class KeysAndCasinoCommandsTest {
         void tableForm() {
             Service.Player vendor = Service.player(url, "Vendor");
 
-            Service.Run created = gm("keys", "create", "--description", "bar", "--account", vendor.accountNumber(),
-                    "--scope", "charge,payout");
+            Service.Run created = gm(
+                    "keys",
+                    "create",
+                    "--description",
+                    "bar",
+                    "--account",
+                    vendor.accountNumber(),
+                    "--scope",
+                    "charge,payout");
 
             assertThat(created.code()).as(created.toString()).isZero();
             assertThat(created.out()).containsPattern("Key: \\S{16,}").contains("never shown again");
@@ -97,8 +124,15 @@ class KeysAndCasinoCommandsTest {
             Service.Player vendor = Service.player(url, "Vendor");
             int before = gm("keys", "list", "--json").json().get("api_keys").size();
 
-            Service.Run unknown = gm("keys", "create", "--description", "x", "--account", vendor.accountNumber(),
-                    "--scope", "launch:missiles");
+            Service.Run unknown = gm(
+                    "keys",
+                    "create",
+                    "--description",
+                    "x",
+                    "--account",
+                    vendor.accountNumber(),
+                    "--scope",
+                    "launch:missiles");
             Service.Run missing = gm("keys", "create", "--description", "x", "--account", vendor.accountNumber());
 
             assertThat(unknown.code()).isEqualTo(1);
@@ -169,7 +203,8 @@ class KeysAndCasinoCommandsTest {
             Service.Run unknown = gm("casino", "par", "roulette");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains("rtp", "hit_frequency", "volatility_index", "top_award_odds")
+            assertThat(table.out())
+                    .contains("rtp", "hit_frequency", "volatility_index", "top_award_odds")
                     .doesNotContain("strip");
             assertThat(json.json().get("rtp").asDouble()).isBetween(95.95, 96.05);
             assertThat(json.json().has("reels")).isTrue();

@@ -28,12 +28,13 @@ class LedgerVerifyFailureTest {
         Service.Player p = Service.player(url, "Tampered");
         assertThat(Service.gm(url, home, "", "ledger", "verify").code()).isZero();
 
-        try (Connection c = DriverManager.getConnection(APP.getConfiguration().getDatabase().getUrl())) {
+        try (Connection c =
+                DriverManager.getConnection(APP.getConfiguration().getDatabase().getUrl())) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE accounts SET balance = balance + 100 WHERE account_number = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE accounts SET balance = balance + 100 WHERE account_number = ?")) {
                 ps.setString(1, p.accountNumber());
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }

@@ -50,7 +50,9 @@ final class Service {
 
     static DropwizardAppExtension<NeoBankConfiguration> app() {
         Path dir = tempDir("neobank-gm-test-");
-        return new DropwizardAppExtension<>(NeoBankApplication.class, ResourceHelpers.resourceFilePath("gm-test-config.yml"),
+        return new DropwizardAppExtension<>(
+                NeoBankApplication.class,
+                ResourceHelpers.resourceFilePath("gm-test-config.yml"),
                 ConfigOverride.config("database.url", "jdbc:sqlite:" + dir.resolve("neobank.db")),
                 ConfigOverride.config("bank.dataDir", dir.toString()));
     }
@@ -76,8 +78,8 @@ final class Service {
 
     /** Runs the console exactly with these arguments and environment. */
     static Run gmRaw(Map<String, String> env, String stdin, String... args) {
-        Io io = new Io(env, Io.lines(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
-                prompt -> null, false);
+        Io io = new Io(
+                env, Io.lines(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), prompt -> null, false);
         CommandLine cl = GmConsole.commandLine(new GmConsole(io));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -99,7 +101,9 @@ final class Service {
 
     /** A player's balance as they see it themselves. */
     static java.math.BigDecimal balance(String url, Player p) {
-        return account(url, login(url, p.name(), PLAYER_PASSWORD)).path("balance").decimalValue();
+        return account(url, login(url, p.name(), PLAYER_PASSWORD))
+                .path("balance")
+                .decimalValue();
     }
 
     /** Registers a fresh player (starting balance 1000) through the public API. */
@@ -110,15 +114,25 @@ final class Service {
     /** Registers a fresh player of a faction (starting balance 1000). */
     static Player player(String url, String prefix, String faction) {
         String name = prefix + "-" + NAMES.incrementAndGet();
-        JsonNode user = new Api(Api.newHttpClient(), url, null).post("/api/v1/auth/register", Api.object()
-                .put("character_name", name).put("password", PLAYER_PASSWORD).put("faction", faction)).path("user");
+        JsonNode user = new Api(Api.newHttpClient(), url, null)
+                .post(
+                        "/api/v1/auth/register",
+                        Api.object()
+                                .put("character_name", name)
+                                .put("password", PLAYER_PASSWORD)
+                                .put("faction", faction))
+                .path("user");
         return new Player(name, user.path("account_number").asText());
     }
 
     /** A player's own token, to check what they see. */
     static String login(String url, String name, String password) {
-        return new Api(Api.newHttpClient(), url, null).post("/api/v1/auth/login", Api.object()
-                .put("character_name", name).put("password", password)).path("access_token").asText();
+        return new Api(Api.newHttpClient(), url, null)
+                .post(
+                        "/api/v1/auth/login",
+                        Api.object().put("character_name", name).put("password", password))
+                .path("access_token")
+                .asText();
     }
 
     static JsonNode account(String url, String token) {

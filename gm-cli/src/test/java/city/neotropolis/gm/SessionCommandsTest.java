@@ -102,13 +102,19 @@ class SessionCommandsTest {
         @Test
         @DisplayName("shows the logged-in GM as a table, and as the server's JSON with --json")
         void shows() {
-            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin").code()).isZero();
+            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin")
+                            .code())
+                    .isZero();
 
             Service.Run table = gm("", "whoami");
             Service.Run json = gm("", "--json", "whoami");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains("NAME").contains("admin").contains("yes").contains(url);
+            assertThat(table.out())
+                    .contains("NAME")
+                    .contains("admin")
+                    .contains("yes")
+                    .contains(url);
             assertThat(json.code()).isZero();
             assertThat(json.json().at("/account/character_name").asText()).isEqualTo("admin");
             assertThat(json.json().at("/account/is_admin").asBoolean()).isTrue();
@@ -138,7 +144,9 @@ class SessionCommandsTest {
         @Test
         @DisplayName("never sends the session's token to another URL")
         void otherUrl() {
-            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin").code()).isZero();
+            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin")
+                            .code())
+                    .isZero();
 
             Service.Run r = Service.gm("http://localhost:" + APP.getLocalPort(), home, "", "whoami");
 
@@ -149,7 +157,9 @@ class SessionCommandsTest {
         @Test
         @DisplayName("uses the URL of the last login when neither --url nor NEOBANK_URL is given")
         void rememberedUrl() {
-            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin").code()).isZero();
+            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin")
+                            .code())
+                    .isZero();
 
             Service.Run r = Service.gmRaw(Map.of("NEOBANK_GM_HOME", home.toString()), "", "whoami", "--json");
 
@@ -164,7 +174,9 @@ class SessionCommandsTest {
         @Test
         @DisplayName("forgets the session, after which commands exit 4")
         void forgets() {
-            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin").code()).isZero();
+            assertThat(gm(GM_PASSWORD + "\n", "login", GM_NAME, "--password-stdin")
+                            .code())
+                    .isZero();
 
             Service.Run r = gm("", "logout");
 
@@ -223,8 +235,21 @@ class SessionCommandsTest {
             Service.Run r = gm("", "--help");
 
             assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("login", "logout", "whoami", "health", "users", "tx", "keys", "casino",
-                    "factions", "audit", "economy", "ledger", "backup");
+            assertThat(r.out())
+                    .contains(
+                            "login",
+                            "logout",
+                            "whoami",
+                            "health",
+                            "users",
+                            "tx",
+                            "keys",
+                            "casino",
+                            "factions",
+                            "audit",
+                            "economy",
+                            "ledger",
+                            "backup");
         }
     }
 }

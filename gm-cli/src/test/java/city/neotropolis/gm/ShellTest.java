@@ -41,8 +41,8 @@ class ShellTest {
         CommandLine cl = GmConsole.commandLine(gm);
         String[] args = {"--url", Service.url(APP), "--home", home.toString()};
         assertThat(GmConsole.opensShell(cl, args)).isTrue();
-        try (Terminal terminal = new DumbTerminal("gm-test", Terminal.TYPE_DUMB, new ByteArrayInputStream(typed),
-                screen, StandardCharsets.UTF_8)) {
+        try (Terminal terminal = new DumbTerminal(
+                "gm-test", Terminal.TYPE_DUMB, new ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
             assertThat(new Shell(gm, cl, terminal).run()).isZero();
         }
         return screen.toString(StandardCharsets.UTF_8);
@@ -56,7 +56,8 @@ class ShellTest {
         void endToEnd() throws IOException {
             Path home = Service.tempDir("gm-shell-");
 
-            String screen = session(home,
+            String screen = session(
+                    home,
                     "login admin --password-stdin",
                     Service.GM_PASSWORD,
                     "whoami",
@@ -92,8 +93,15 @@ class ShellTest {
         @DisplayName("completes with Tab, asks for the password without echo, and quits on exit")
         void tabAndPassword() throws Exception {
             Path home = Service.tempDir("gm-tmux-");
-            try (Tmux tmux = Tmux.start("java", "-cp", System.getProperty("java.class.path"),
-                    GmConsole.class.getName(), "--url", Service.url(APP), "--home", home.toString())) {
+            try (Tmux tmux = Tmux.start(
+                    "java",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    GmConsole.class.getName(),
+                    "--url",
+                    Service.url(APP),
+                    "--home",
+                    home.toString())) {
                 tmux.waitFor("gm>"); // capture-pane trims the trailing space
 
                 tmux.type("heal").keys("Tab");
@@ -105,7 +113,9 @@ class ShellTest {
                 tmux.waitFor("Password for admin:");
                 tmux.type(Service.GM_PASSWORD).keys("Enter");
                 String screen = tmux.waitFor("Logged in to");
-                assertThat(screen).doesNotContain(Service.GM_PASSWORD).contains("*".repeat(Service.GM_PASSWORD.length()));
+                assertThat(screen)
+                        .doesNotContain(Service.GM_PASSWORD)
+                        .contains("*".repeat(Service.GM_PASSWORD.length()));
 
                 tmux.type("users sh").keys("Tab").waitFor("users show");
                 tmux.type("NC-NOPE-0000").keys("Enter");
@@ -136,7 +146,8 @@ class ShellTest {
         void offers() throws IOException {
             assertThat(complete("us")).contains("users");
             assertThat(complete("users ")).contains("freeze", "reset-password", "promote", "import");
-            assertThat(complete("keys create --")).contains("--scope", "--max-amount", "--rate-limit")
+            assertThat(complete("keys create --"))
+                    .contains("--scope", "--max-amount", "--rate-limit")
                     .doesNotContain("--home");
             assertThat(complete("casino enable ")).contains("glitch_grid", "starlight_smuggler");
         }

@@ -30,10 +30,9 @@ class TableTest {
 
             String out = printed(o -> t.print(o, false));
 
-            assertThat(out.lines()).containsExactly(
-                    "NAME          BALANCE  GM",
-                    "Kay            1000.5  yes",
-                    "Zed the Long        7  no");
+            assertThat(out.lines())
+                    .containsExactly(
+                            "NAME          BALANCE  GM", "Kay            1000.5  yes", "Zed the Long        7  no");
         }
 
         @Test
@@ -41,7 +40,9 @@ class TableTest {
         void colourAndNewlines() {
             Table t = new Table("MEMO").row("two\nlines");
 
-            assertThat(printed(o -> t.print(o, true))).startsWith("\u001B[1mMEMO\u001B[0m").contains("two lines");
+            assertThat(printed(o -> t.print(o, true)))
+                    .startsWith("\u001B[1mMEMO\u001B[0m")
+                    .contains("two lines");
             assertThat(printed(o -> t.print(o, false))).doesNotContain("\u001B");
         }
 
@@ -66,9 +67,14 @@ class TableTest {
 
             String out = printed(o -> Table.printObject(tree, o, false));
 
-            assertThat(out).containsPattern("players +3").containsPattern("ok +yes")
-                    .contains("house:").containsPattern("balance +10")
-                    .contains("top:").containsPattern("NAME +BALANCE").containsPattern("Kay +5")
+            assertThat(out)
+                    .containsPattern("players +3")
+                    .containsPattern("ok +yes")
+                    .contains("house:")
+                    .containsPattern("balance +10")
+                    .contains("top:")
+                    .containsPattern("NAME +BALANCE")
+                    .containsPattern("Kay +5")
                     .containsPattern("Zed\\s*\\n");
         }
     }

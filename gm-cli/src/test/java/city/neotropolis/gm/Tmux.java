@@ -25,8 +25,8 @@ final class Tmux implements AutoCloseable {
 
     static Tmux start(String... command) throws IOException, InterruptedException {
         Tmux t = new Tmux("gm-test-" + UUID.randomUUID());
-        List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", "gm", "-x", "160", "-y", "50",
-                "-e", "TERM=xterm-256color"));
+        List<String> args = new ArrayList<>(
+                List.of("new-session", "-d", "-s", "gm", "-x", "160", "-y", "50", "-e", "TERM=xterm-256color"));
         args.add(String.join(" ", quoted(command)));
         t.tmux(args.toArray(String[]::new));
         t.tmux("set-option", "-t", "gm", "remain-on-exit", "on");
@@ -68,7 +68,9 @@ final class Tmux implements AutoCloseable {
     /** Waits until the program in the pane has ended. */
     void waitForExit() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (!tmux("display-message", "-p", "-t", "gm", "#{pane_dead}").strip().equals("1")) {
+        while (!tmux("display-message", "-p", "-t", "gm", "#{pane_dead}")
+                .strip()
+                .equals("1")) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the program did not exit:\n" + screen());
             }
@@ -78,7 +80,10 @@ final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start().waitFor();
+        new ProcessBuilder("tmux", "-L", socket, "kill-server")
+                .redirectErrorStream(true)
+                .start()
+                .waitFor();
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {

@@ -52,9 +52,11 @@ class UsersCommandTest {
             Service.Run json = gm("users", "search", "Searchable", "--json");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains("ACCOUNT", "NAME", "BALANCE").contains(a.name(), a.accountNumber(),
-                    b.name(), b.accountNumber());
-            assertThat(json.json().get("users")).extracting(u -> u.get("character_name").asText())
+            assertThat(table.out())
+                    .contains("ACCOUNT", "NAME", "BALANCE")
+                    .contains(a.name(), a.accountNumber(), b.name(), b.accountNumber());
+            assertThat(json.json().get("users"))
+                    .extracting(u -> u.get("character_name").asText())
                     .contains(a.name(), b.name());
         }
 
@@ -68,7 +70,9 @@ class UsersCommandTest {
             Service.Run unknown = gm("users", "show", "NC-NOPE-0000");
 
             assertThat(table.code()).as(table.toString()).isZero();
-            assertThat(table.out()).contains(p.name()).containsPattern("balance +1000")
+            assertThat(table.out())
+                    .contains(p.name())
+                    .containsPattern("balance +1000")
                     .contains("total_sent", "total_received");
             assertThat(json.json().at("/user/account_number").asText()).isEqualTo(p.accountNumber());
             assertThat(unknown.code()).isEqualTo(1);
@@ -83,8 +87,17 @@ class UsersCommandTest {
         @Test
         @DisplayName("creates a character with a password from stdin, a faction and a balance")
         void creates() {
-            Service.Run r = gmWithStdin("vendor-pass-1\n", "users", "create", "Noodle Stall", "--password-stdin",
-                    "--faction", "Vendors", "--balance", "250", "--json");
+            Service.Run r = gmWithStdin(
+                    "vendor-pass-1\n",
+                    "users",
+                    "create",
+                    "Noodle Stall",
+                    "--password-stdin",
+                    "--faction",
+                    "Vendors",
+                    "--balance",
+                    "250",
+                    "--json");
 
             assertThat(r.code()).as(r.toString()).isZero();
             JsonNode user = r.json().get("user");
@@ -178,7 +191,8 @@ class UsersCommandTest {
             assertThat(frozen.code()).as(frozen.toString()).isZero();
             assertThat(frozen.out()).contains("frozen").containsPattern(p.name() + ".* yes *$|" + p.name() + ".*yes");
             assertThatThrownBy(() -> Service.login(url, p.name(), Service.PLAYER_PASSWORD))
-                    .isInstanceOf(GmException.class).hasMessageContaining("frozen");
+                    .isInstanceOf(GmException.class)
+                    .hasMessageContaining("frozen");
 
             Service.Run thawed = gm("users", "unfreeze", p.accountNumber(), "--json");
 
@@ -192,8 +206,8 @@ class UsersCommandTest {
         void resetPassword() {
             Service.Player p = Service.player(url, "Forgetful");
 
-            Service.Run r = gmWithStdin("brand-new-pass\n", "users", "reset-password", p.accountNumber(),
-                    "--password-stdin");
+            Service.Run r =
+                    gmWithStdin("brand-new-pass\n", "users", "reset-password", p.accountNumber(), "--password-stdin");
 
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(Service.login(url, p.name(), "brand-new-pass")).isNotBlank();
@@ -224,7 +238,10 @@ class UsersCommandTest {
 
             assertThat(down.out()).contains("no longer a GM");
             assertThat(downAgain.out()).contains("is not a GM");
-            assertThat(gm("--json", "users", "show", p.accountNumber()).json().at("/user/is_admin").asBoolean())
+            assertThat(gm("--json", "users", "show", p.accountNumber())
+                            .json()
+                            .at("/user/is_admin")
+                            .asBoolean())
                     .isFalse();
         }
     }
@@ -236,10 +253,12 @@ class UsersCommandTest {
         @DisplayName("import reports each row; a bad row makes the exit code 1, good rows are still created")
         void importCsv() throws IOException {
             Path csv = Files.createTempFile("characters", ".csv");
-            Files.writeString(csv, "character_name,password,faction,balance\n"
-                    + "Imported One,password-one,Kings,10\n"
-                    + "Imported Two,password-two,,\n"
-                    + "X,short,,\n");
+            Files.writeString(
+                    csv,
+                    "character_name,password,faction,balance\n"
+                            + "Imported One,password-one,Kings,10\n"
+                            + "Imported Two,password-two,,\n"
+                            + "X,short,,\n");
 
             Service.Run r = gm("users", "import", csv.toString());
 
@@ -283,8 +302,12 @@ class UsersCommandTest {
             String csv = Files.readString(file);
             assertThat(csv).startsWith("Character Name,Account Number,Balance").contains(p.name(), p.accountNumber());
             assertThat(toStdout.out()).isEqualTo(csv);
-            assertThat(new BigDecimal(csv.lines().filter(l -> l.contains(p.accountNumber())).findFirst().orElseThrow()
-                    .split(",")[2])).isEqualByComparingTo("1000");
+            assertThat(new BigDecimal(csv.lines()
+                            .filter(l -> l.contains(p.accountNumber()))
+                            .findFirst()
+                            .orElseThrow()
+                            .split(",")[2]))
+                    .isEqualByComparingTo("1000");
         }
     }
 }

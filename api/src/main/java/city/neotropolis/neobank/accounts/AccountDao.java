@@ -1,16 +1,13 @@
 package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.ledger.TxView;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for accounts and their history. Used on read handles and inside write units alike. */
+/** SQL for accounts (their journal is the ledger's: JournalDao). Used on read handles and inside write units alike. */
 @RegisterRowMapper(AccountRowMapper.class)
-@RegisterRowMapper(TxRowMapper.class)
 public interface AccountDao {
     String COLUMNS = "id, account_number, character_name, password_hash, faction, profile_picture, is_admin, "
             + "is_system, frozen, token_version, free_spins, balance, created_at";
@@ -21,7 +18,9 @@ public interface AccountDao {
     /** The same read without a SqlObject proxy: for paths taken on every request (about 4x cheaper). */
     static Optional<Account> findById(org.jdbi.v3.core.Jdbi reads, long id) {
         return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
-                .bind("id", id).map(new AccountRowMapper()).findOne());
+                .bind("id", id)
+                .map(new AccountRowMapper())
+                .findOne());
     }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE account_number = :n")
@@ -39,9 +38,15 @@ public interface AccountDao {
     @SqlQuery("INSERT INTO accounts (account_number, character_name, name_key, password_hash, faction, "
             + "is_admin, is_system, created_at) VALUES (:number, :name, :key, :hash, :faction, :admin, :system, :now) "
             + "RETURNING id")
-    long insert(@Bind("number") String number, @Bind("name") String name, @Bind("key") String nameKey,
-                @Bind("hash") String passwordHash, @Bind("faction") String faction, @Bind("admin") boolean admin,
-                @Bind("system") boolean system, @Bind("now") long now);
+    long insert(
+            @Bind("number") String number,
+            @Bind("name") String name,
+            @Bind("key") String nameKey,
+            @Bind("hash") String passwordHash,
+            @Bind("faction") String faction,
+            @Bind("admin") boolean admin,
+            @Bind("system") boolean system,
+            @Bind("now") long now);
 
     @SqlUpdate("UPDATE accounts SET faction = COALESCE(:faction, faction), "
             + "profile_picture = COALESCE(:picture, profile_picture) WHERE id = :id")
@@ -50,19 +55,4 @@ public interface AccountDao {
     /** A new password also retires every token issued before it. */
     @SqlUpdate("UPDATE accounts SET password_hash = :hash, token_version = token_version + 1 WHERE id = :id")
     int updatePassword(@Bind("id") long id, @Bind("hash") String passwordHash);
-
-    /** Newest first, strictly older than {@code before}; both index scans are bounded by {@code limit}. */
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " WHERE t.id IN ("
-            + "SELECT id FROM (SELECT id FROM transactions WHERE from_account_id = :a AND id < :before "
-            + "ORDER BY id DESC LIMIT :n) f UNION "
-            + "SELECT id FROM (SELECT id FROM transactions WHERE to_account_id = :a AND id < :before "
-            + "ORDER BY id DESC LIMIT :n) r) ORDER BY t.id DESC LIMIT :n")
-    List<TxView> history(@Bind("a") long accountId, @Bind("before") long beforeId, @Bind("n") int limit);
-
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM
-            + " WHERE (t.from_account_id = :a OR t.to_account_id = :a) AND ("
-            + "LOWER(t.memo) LIKE :q ESCAPE '!' OR LOWER(fa.character_name) LIKE :q ESCAPE '!' "
-            + "OR LOWER(ta.character_name) LIKE :q ESCAPE '!' OR LOWER(fa.account_number) LIKE :q ESCAPE '!' "
-            + "OR LOWER(ta.account_number) LIKE :q ESCAPE '!') ORDER BY t.id DESC LIMIT :n")
-    List<TxView> search(@Bind("a") long accountId, @Bind("q") String likePattern, @Bind("n") int limit);
 }

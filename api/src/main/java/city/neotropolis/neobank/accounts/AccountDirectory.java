@@ -15,7 +15,8 @@ public final class AccountDirectory {
     public record Ref(long id, String accountNumber, boolean isSystem) {}
 
     private final Jdbi reads;
-    private final Cache<String, Ref> cache = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, Ref> cache =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     public AccountDirectory(Jdbi reads) {
         this.reads = reads;
@@ -26,7 +27,10 @@ public final class AccountDirectory {
         if (accountNumber == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cache.get(accountNumber, n -> reads.withExtension(AccountDao.class,
-                dao -> dao.byNumber(n)).map(a -> new Ref(a.id(), a.accountNumber(), a.isSystem())).orElse(null)));
+        return Optional.ofNullable(cache.get(
+                accountNumber,
+                n -> reads.withExtension(AccountDao.class, dao -> dao.byNumber(n))
+                        .map(a -> new Ref(a.id(), a.accountNumber(), a.isSystem()))
+                        .orElse(null)));
     }
 }

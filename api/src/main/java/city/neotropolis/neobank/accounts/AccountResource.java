@@ -2,11 +2,15 @@ package city.neotropolis.neobank.accounts;
 
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.auth.Tokens;
+import city.neotropolis.neobank.ledger.Journal;
 import city.neotropolis.neobank.ledger.TxView;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,6 +26,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AccountResource {
     public static final int MAX_PAGE = 100;
+    private static final String LIMIT = "limit must be between 1 and " + MAX_PAGE;
+    private static final String CURSOR = "before must be a transaction id from next_cursor";
+    /** No cursor: start from the newest row. */
+    private static final String NEWEST = "" + Long.MAX_VALUE;
 
     public record AccountReply(UserView account) {}
 
@@ -40,10 +48,12 @@ public final class AccountResource {
     public record Lookup(String accountNumber, String characterName, String faction) {}
 
     private final AccountService accounts;
+    private final Journal journal;
     private final Tokens tokens;
 
-    public AccountResource(AccountService accounts, Tokens tokens) {
+    public AccountResource(AccountService accounts, Journal journal, Tokens tokens) {
         this.accounts = accounts;
+        this.journal = journal;
         this.tokens = tokens;
     }
 
@@ -55,28 +65,39 @@ public final class AccountResource {
 
     @GET
     @Path("account/transactions")
-    public HistoryReply transactions(@Auth Player player, @QueryParam("limit") String limit,
-                                     @QueryParam("before") String before) {
-        int n = Input.bounded(integer(limit, "limit"), 10, 1, MAX_PAGE, "limit");
-        long cursor = before == null || before.isBlank() ? Long.MAX_VALUE : cursor(before);
-        List<TxView> page = accounts.history(player.id(), cursor, n);
-        Long next = page.size() == n ? page.get(page.size() - 1).id() : null;
+    public HistoryReply transactions(
+            @Auth Player player,
+            @QueryParam("limit")
+                    @DefaultValue("10")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit,
+            @QueryParam("before") @DefaultValue(NEWEST) @Min(value = 1, message = CURSOR) long before) {
+        List<TxView> page = journal.history(player.id(), before, limit);
+        Long next = page.size() == limit ? page.get(page.size() - 1).id() : null;
         return new HistoryReply(page, next);
     }
 
     @GET
     @Path("account/transactions/search")
-    public SearchReply search(@Auth Player player, @QueryParam("q") String q, @QueryParam("limit") String limit) {
+    public SearchReply search(
+            @Auth Player player,
+            @QueryParam("q") String q,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = LIMIT)
+                    @Max(value = MAX_PAGE, message = LIMIT)
+                    int limit) {
         String query = Input.text(q, "q", 1, 64);
-        int n = Input.bounded(integer(limit, "limit"), 50, 1, MAX_PAGE, "limit");
-        return new SearchReply(accounts.search(player.id(), query, n));
+        return new SearchReply(journal.search(player.id(), query, limit));
     }
 
     @PUT
     @Path("account/profile")
     public UserReply profile(@Auth Player player, ProfileRequest body) {
         Input.required(body, "request body");
-        return new UserReply("Profile updated",
+        return new UserReply(
+                "Profile updated",
                 UserView.of(accounts.updateProfile(player.id(), body.faction(), body.profilePicture())));
     }
 
@@ -85,14 +106,16 @@ public final class AccountResource {
     public PasswordReply password(@Auth Player player, PasswordRequest body) {
         Input.required(body, "request body");
         Account a = accounts.changePassword(player.id(), body.currentPassword(), body.newPassword());
-        return new PasswordReply("Password changed; other sessions are signed out", tokens.issue(a));
+        return new PasswordReply("Password changed; other sessions are signed out", tokens.issue(a.player()));
     }
 
     @GET
     @Path("accounts/{account_number}")
     public Lookup lookup(@Auth Player player, @PathParam("account_number") String number) {
         String n = AccountNumbers.normalize(number);
-        Account a = n == null ? null : accounts.byNumber(n).filter(x -> !x.isSystem()).orElse(null);
+        Account a = n == null
+                ? null
+                : accounts.byNumber(n).filter(x -> !x.isSystem()).orElse(null);
         if (a == null) {
             throw ApiException.notFound("Account not found");
         }
@@ -101,28 +124,5 @@ public final class AccountResource {
 
     private Account own(Player player) {
         return accounts.byId(player.id()).orElseThrow(() -> ApiException.unauthorized("Account no longer exists"));
-    }
-
-    private static long cursor(String raw) {
-        try {
-            long c = Long.parseLong(raw.trim());
-            if (c < 1) {
-                throw new NumberFormatException();
-            }
-            return c;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("before must be a transaction id from next_cursor");
-        }
-    }
-
-    private static Integer integer(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field + " must be a whole number");
-        }
     }
 }

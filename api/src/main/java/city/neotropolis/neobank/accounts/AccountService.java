@@ -4,16 +4,13 @@ import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.TxType;
-import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Creating characters and changing what they own: profile and password. */
@@ -22,8 +19,13 @@ public final class AccountService {
     public static final int PICTURE_MAX = 512;
 
     /** What a new account starts with; the password is already hashed (or null for no login). */
-    public record NewAccount(String characterName, String passwordHash, String faction, boolean isAdmin,
-                             Credits startingBalance, String actor) {}
+    public record NewAccount(
+            String characterName,
+            String passwordHash,
+            String faction,
+            boolean isAdmin,
+            Credits startingBalance,
+            String actor) {}
 
     private final Database db;
     private final Ledger ledger;
@@ -32,8 +34,8 @@ public final class AccountService {
     private final AccountNumbers numbers = new AccountNumbers();
     private final Credits startingBalance;
 
-    public AccountService(Database db, Ledger ledger, Passwords passwords, Principals principals,
-                          Credits startingBalance) {
+    public AccountService(
+            Database db, Ledger ledger, Passwords passwords, Principals principals, Credits startingBalance) {
         this.db = db;
         this.ledger = ledger;
         this.passwords = passwords;
@@ -50,8 +52,8 @@ public final class AccountService {
         String name = CharacterNames.clean(characterName);
         String cleanFaction = faction(faction);
         String hash = passwords.hashNew(password, "password");
-        NewAccount n = new NewAccount(name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance,
-                "player:register");
+        NewAccount n = new NewAccount(
+                name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance, "player:register");
         return db.writer().write(s -> create(s, n));
     }
 
@@ -69,11 +71,25 @@ public final class AccountService {
         while (dao.countNumber(number) > 0) {
             number = numbers.next();
         }
-        long id = dao.insert(number, n.characterName(), key, n.passwordHash(), n.faction(), n.isAdmin(), false,
+        long id = dao.insert(
+                number,
+                n.characterName(),
+                key,
+                n.passwordHash(),
+                n.faction(),
+                n.isAdmin(),
+                false,
                 ledger.clock().millis());
         if (n.startingBalance() != null && n.startingBalance().isPositive()) {
-            ledger.post(s, Movement.of(ledger.system().mintId(), id, n.startingBalance(), TxType.GENESIS,
-                    "Starting balance", n.actor()));
+            ledger.post(
+                    s,
+                    Movement.of(
+                            ledger.system().mintId(),
+                            id,
+                            n.startingBalance(),
+                            TxType.GENESIS,
+                            "Starting balance",
+                            n.actor()));
         }
         return dao.byId(id).orElseThrow();
     }
@@ -93,7 +109,9 @@ public final class AccountService {
     public Account updateProfile(long id, String faction, String picture) {
         String f = faction(faction);
         String p = Input.optionalText(picture, "profile_picture", PICTURE_MAX);
-        if (p != null && !p.isEmpty() && !(p.startsWith("https://") || p.startsWith("data:image/"))
+        if (p != null
+                && !p.isEmpty()
+                && !(p.startsWith("https://") || p.startsWith("data:image/"))
                 && p.codePointCount(0, p.length()) > 8) {
             throw ApiException.badRequest("profile_picture must be an https:// or data:image/ URL, or a short emoji");
         }
@@ -119,16 +137,6 @@ public final class AccountService {
         });
         principals.invalidate(id);
         return updated;
-    }
-
-    public List<TxView> history(long id, long before, int limit) {
-        return db.reads().withExtension(AccountDao.class, dao -> dao.history(id, before, limit));
-    }
-
-    public List<TxView> search(long id, String q, int limit) {
-        String pattern = "%" + q.toLowerCase(Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return db.reads().withExtension(AccountDao.class, dao -> dao.search(id, pattern, limit));
     }
 
     /** A faction name, "" for none, or null when the caller did not send one. */

@@ -3,10 +3,7 @@ package city.neotropolis.neobank.admin;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.accounts.AccountRowMapper;
-import city.neotropolis.neobank.accounts.TxRowMapper;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
-import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -16,11 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL behind the GM routes. Used on read handles and inside write units alike (no @Transaction here). */
 @RegisterRowMapper(AccountRowMapper.class)
-@RegisterRowMapper(TxRowMapper.class)
 public interface AdminDao {
-
-    /** One row of the audit log as the API shows it. */
-    record AuditEntry(long id, String admin, String action, String target, String details, String timestamp) {}
 
     /** A faction: its members' count and money, and its description when a GM created it. */
     record FactionTotal(String faction, long userCount, Credits totalBalance, String description) {}
@@ -39,33 +32,6 @@ public interface AdminDao {
     @SqlQuery("SELECT " + AccountDao.COLUMNS + PLAYERS + " ORDER BY id")
     List<Account> allPlayers();
 
-    @SqlQuery("SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE from_account_id = :id")
-    Credits totalSent(@Bind("id") long accountId);
-
-    @SqlQuery("SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE to_account_id = :id")
-    Credits totalReceived(@Bind("id") long accountId);
-
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " ORDER BY t.id DESC LIMIT :n OFFSET :o")
-    List<TxView> journal(@Bind("n") int limit, @Bind("o") long offset);
-
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM
-            + " WHERE t.from_account_id = :a OR t.to_account_id = :a ORDER BY t.id DESC LIMIT :n OFFSET :o")
-    List<TxView> journalOf(@Bind("a") long accountId, @Bind("n") int limit, @Bind("o") long offset);
-
-    /** Rows after {@code afterId}, oldest first: how the console follows the journal as it grows. */
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " WHERE t.id > :after "
-            + "ORDER BY t.id LIMIT :n")
-    List<TxView> journalAfter(@Bind("after") long afterId, @Bind("n") int limit);
-
-    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " WHERE t.id > :after "
-            + "AND (t.from_account_id = :a OR t.to_account_id = :a) ORDER BY t.id LIMIT :n")
-    List<TxView> journalOfAfter(@Bind("a") long accountId, @Bind("after") long afterId, @Bind("n") int limit);
-
-    @SqlQuery("SELECT id, admin, action, target, details, created_at FROM audit_log ORDER BY id DESC "
-            + "LIMIT :n OFFSET :o")
-    @RegisterRowMapper(AuditMapper.class)
-    List<AuditEntry> auditLog(@Bind("n") int limit, @Bind("o") long offset);
-
     @SqlQuery(FACTIONS)
     @RegisterRowMapper(FactionMapper.class)
     List<FactionTotal> factions();
@@ -75,8 +41,12 @@ public interface AdminDao {
 
     @SqlUpdate("INSERT INTO factions (name, name_key, description, created_by, created_at) "
             + "VALUES (:name, :key, :description, :by, :now)")
-    int insertFaction(@Bind("name") String name, @Bind("key") String nameKey, @Bind("description") String description,
-                      @Bind("by") String createdBy, @Bind("now") long now);
+    int insertFaction(
+            @Bind("name") String name,
+            @Bind("key") String nameKey,
+            @Bind("description") String description,
+            @Bind("by") String createdBy,
+            @Bind("now") long now);
 
     @SqlQuery("SELECT id" + PLAYERS + " AND faction = :f ORDER BY id")
     List<Long> factionMembers(@Bind("f") String faction);
@@ -88,18 +58,12 @@ public interface AdminDao {
     @SqlUpdate("UPDATE accounts SET is_admin = :admin, token_version = token_version + :bump WHERE id = :id")
     int setAdmin(@Bind("id") long accountId, @Bind("admin") boolean admin, @Bind("bump") int tokenBump);
 
+    /** For the "active players" figure: see ActivityFilter. */
+    @SqlUpdate("UPDATE accounts SET last_active_at = :at WHERE id = :id")
+    int markActive(@Bind("id") long accountId, @Bind("at") long at);
+
     @SqlQuery("SELECT " + AccountDao.COLUMNS + " FROM accounts WHERE id = :id")
     Optional<Account> byId(@Bind("id") long id);
-
-    /** Maps audit rows. */
-    final class AuditMapper implements org.jdbi.v3.core.mapper.RowMapper<AuditEntry> {
-        @Override
-        public AuditEntry map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-                throws java.sql.SQLException {
-            return new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    Timestamps.iso(rs.getLong(6)));
-        }
-    }
 
     /** Maps faction totals. */
     final class FactionMapper implements org.jdbi.v3.core.mapper.RowMapper<FactionTotal> {

@@ -1,11 +1,9 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.UserView;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Idempotency;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.Input;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,16 +42,14 @@ public final class AdminUsersResource {
 
     public record ImportRequest(String csv) {}
 
-    private record AdjustFingerprint(String accountNumber, Credits amount, String reason) {}
-
-    private final Core core;
     private final AdminService admin;
     private final CharacterImport importer;
+    private final UsersCsv export;
 
-    public AdminUsersResource(Core core, AdminService admin, CharacterImport importer) {
-        this.core = core;
+    public AdminUsersResource(AdminService admin, CharacterImport importer, UsersCsv export) {
         this.admin = admin;
         this.importer = importer;
+        this.export = export;
     }
 
     @GET
@@ -66,7 +62,8 @@ public final class AdminUsersResource {
     public Response create(@Auth Player gm, CreateRequest body) {
         Input.required(body, "request body");
         Account a = admin.create(gm, body.characterName(), body.password(), body.faction(), body.balance());
-        return Response.status(201).entity(new UserReply("User " + a.characterName() + " created", UserView.of(a)))
+        return Response.status(201)
+                .entity(new UserReply("User " + a.characterName() + " created", UserView.of(a)))
                 .build();
     }
 
@@ -88,9 +85,10 @@ public final class AdminUsersResource {
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response export(@Auth Player gm) {
-        String csv = UsersCsv.export(core, gm);
+        String csv = export.export(gm);
         return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"neobank-users.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"neobank-users.csv\"")
+                .build();
     }
 
     @GET
@@ -111,21 +109,20 @@ public final class AdminUsersResource {
     @Path("{acct}/toggle-admin")
     public UserReply toggleAdmin(@Auth Player gm, @PathParam("acct") String acct) {
         Account a = admin.toggleAdmin(gm, acct);
-        return new UserReply(a.isAdmin() ? a.characterName() + " is now a GM" : a.characterName() + " is no longer a GM",
+        return new UserReply(
+                a.isAdmin() ? a.characterName() + " is now a GM" : a.characterName() + " is no longer a GM",
                 UserView.of(a));
     }
 
     @POST
     @Path("{acct}/adjust-balance")
-    public Response adjustBalance(@Auth Player gm, @PathParam("acct") String acct, AdjustRequest body,
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response adjustBalance(
+            @Auth Player gm,
+            @PathParam("acct") String acct,
+            AdjustRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Input.required(body, "request body");
-        Credits amount = admin.adjustment(body.amount());
-        String reason = AdminService.reason(body.reason());
-        Account a = admin.user(acct);
-        return core.idempotency().run(gm.principalKey(), idempotencyKey, "POST /api/admin/users/adjust-balance",
-                new AdjustFingerprint(a.accountNumber(), amount, reason),
-                s -> new Idempotency.Reply(200, admin.adjust(s, gm, a, amount, reason, idempotencyKey)));
+        return admin.adjustBalance(gm, acct, body.amount(), body.reason(), idempotencyKey);
     }
 
     @POST

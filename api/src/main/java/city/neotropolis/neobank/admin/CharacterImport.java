@@ -1,12 +1,13 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,11 +41,18 @@ public final class CharacterImport {
 
     private record Valid(long line, String name, String password, String faction, Credits balance) {}
 
-    private final Core core;
+    private final Database db;
+    private final AccountService accounts;
+    private final AuditLog audit;
+    private final Passwords passwords;
     private final AdminService admin;
 
-    public CharacterImport(Core core, AdminService admin) {
-        this.core = core;
+    public CharacterImport(
+            Database db, AccountService accounts, AuditLog audit, Passwords passwords, AdminService admin) {
+        this.db = db;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.passwords = passwords;
         this.admin = admin;
     }
 
@@ -65,32 +73,47 @@ public final class CharacterImport {
         }
         // bcrypt is slow on purpose: hash outside the writer, on both cores.
         List<String> hashes = valid.parallelStream()
-                .map(v -> v.password() == null ? null : core.passwords().hashNew(v.password(), "password"))
+                .map(v -> v.password() == null ? null : passwords.hashNew(v.password(), "password"))
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
         if (!valid.isEmpty()) {
-            List<Account> created = core.db().writer().write(s -> {
+            List<Account> created = db.writer().write(s -> {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
-                    out.add(core.accounts().create(s, new AccountService.NewAccount(v.name(), hashes.get(i),
-                            v.faction(), false, v.balance(), AdminService.actor(gm))));
+                    out.add(accounts.create(
+                            s,
+                            new AccountService.NewAccount(
+                                    v.name(), hashes.get(i), v.faction(), false, v.balance(), AdminService.actor(gm))));
                 }
-                core.audit().record(s, gm, "import_users", "", "created " + out.size() + ", failed "
-                        + (rows.size() - out.size()) + ": " + String.join(" ", out.stream()
-                        .map(Account::accountNumber).toList()));
+                audit.record(
+                        s,
+                        gm.characterName(),
+                        "import_users",
+                        "",
+                        "created " + out.size() + ", failed "
+                                + (rows.size() - out.size()) + ": "
+                                + String.join(
+                                        " ",
+                                        out.stream().map(Account::accountNumber).toList()));
                 return out;
             });
             for (int i = 0; i < valid.size(); i++) {
                 numbers.put(valid.get(i).line(), created.get(i).accountNumber());
             }
         }
-        List<Row> report = rows.stream().map(r -> r.ok()
-                ? new Row(r.line(), r.characterName(), true, null, numbers.get(r.line())) : r).toList();
+        List<Row> report = rows.stream()
+                .map(r -> r.ok() ? new Row(r.line(), r.characterName(), true, null, numbers.get(r.line())) : r)
+                .toList();
         int failed = rows.size() - valid.size();
-        return new Report("Created " + valid.size() + " character" + (valid.size() == 1 ? "" : "s")
-                + (failed == 0 ? "" : "; " + failed + " row" + (failed == 1 ? "" : "s") + " failed and created nothing"),
-                valid.size(), failed, report);
+        return new Report(
+                "Created " + valid.size() + " character" + (valid.size() == 1 ? "" : "s")
+                        + (failed == 0
+                                ? ""
+                                : "; " + failed + " row" + (failed == 1 ? "" : "s") + " failed and created nothing"),
+                valid.size(),
+                failed,
+                report);
     }
 
     private static List<CSVRecord> parse(String csv) {
@@ -99,7 +122,11 @@ public final class CharacterImport {
         }
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<CSVRecord> records;
-        try (CSVParser p = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get()
+        try (CSVParser p = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
                 .parse(new StringReader(text))) {
             records = new ArrayList<>(p.getRecords());
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -127,7 +154,7 @@ public final class CharacterImport {
         if (earlier != null) {
             throw ApiException.badRequest("Same character name as line " + earlier);
         }
-        if (core.accounts().byNameKey(key).isPresent()) {
+        if (accounts.byNameKey(key).isPresent()) {
             throw ApiException.badRequest("Character name already taken");
         }
         String password = field(r, 1);

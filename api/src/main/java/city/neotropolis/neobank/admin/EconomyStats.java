@@ -1,12 +1,13 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.ledger.SystemAccounts;
-import city.neotropolis.neobank.ledger.Timestamps;
 import city.neotropolis.neobank.ledger.TxType;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,44 +20,78 @@ final class EconomyStats {
     static final int TOP = 10;
 
     /** One slot machine's results from the journal (the game name is the memo of its bet and win rows). */
-    record GameTake(String game, long bets, Credits wagered, long wins, Credits paidOut, Credits take,
-                    BigDecimal realisedRtpPercent) {}
+    record GameTake(
+            String game,
+            long bets,
+            Credits wagered,
+            long wins,
+            Credits paidOut,
+            Credits take,
+            BigDecimal realisedRtpPercent) {}
 
     /** A player among the richest. */
     record TopBalance(String characterName, String accountNumber, String faction, Credits balance) {}
 
-    record Stats(String generatedAt, Credits moneySupply, Credits houseBalance, long players, long frozenPlayers,
-                 long transactions, long transactionsLastHour, long activePlayersLastHour, List<GameTake> casino,
-                 Credits casinoTake, List<AdminDao.FactionTotal> factions, List<TopBalance> topBalances) {}
+    record Stats(
+            String generatedAt,
+            Credits moneySupply,
+            Credits houseBalance,
+            long players,
+            long frozenPlayers,
+            long transactions,
+            long transactionsLastHour,
+            long activePlayersLastHour,
+            List<GameTake> casino,
+            Credits casinoTake,
+            List<AdminDao.FactionTotal> factions,
+            List<TopBalance> topBalances) {}
 
     private EconomyStats() {}
 
-    static Stats compute(Core core) {
-        long now = core.clock().millis();
+    static Stats compute(Database db, Clock clock) {
+        long now = clock.millis();
         long since = now - ACTIVE_WINDOW.toMillis();
-        return core.db().snapshot(h -> {
+        return db.snapshot(h -> {
             long mint = balance(h, SystemAccounts.MINT_NUMBER);
             long house = balance(h, SystemAccounts.HOUSE_NUMBER);
             long players = one(h, "SELECT COUNT(*) FROM accounts WHERE is_system = FALSE");
             long frozen = one(h, "SELECT COUNT(*) FROM accounts WHERE is_system = FALSE AND frozen = TRUE");
             long txs = one(h, "SELECT COUNT(*) FROM transactions");
-            long recent = h.createQuery("SELECT COUNT(*) FROM transactions WHERE created_at >= :s").bind("s", since)
-                    .mapTo(Long.class).one();
+            long recent = h.createQuery("SELECT COUNT(*) FROM transactions WHERE created_at >= :s")
+                    .bind("s", since)
+                    .mapTo(Long.class)
+                    .one();
             // Who sent, bet or paid in the last hour, plus whoever logged in or used the app (ActivityFilter).
             long active = h.createQuery("SELECT COUNT(*) FROM ("
                             + "SELECT t.from_account_id AS id FROM transactions t JOIN accounts a ON a.id = t.from_account_id "
                             + "WHERE t.created_at >= :s AND a.is_system = FALSE "
                             + "UNION SELECT id FROM accounts WHERE last_active_at >= :s AND is_system = FALSE) x")
-                    .bind("s", since).mapTo(Long.class).one();
+                    .bind("s", since)
+                    .mapTo(Long.class)
+                    .one();
             List<GameTake> casino = casino(h);
             Credits take = casino.stream().map(GameTake::take).reduce(Credits.ZERO, Credits::plus);
             List<AdminDao.FactionTotal> factions = h.attach(AdminDao.class).factions();
-            List<TopBalance> top = h.createQuery("SELECT character_name, account_number, faction, balance FROM accounts "
-                            + "WHERE is_system = FALSE ORDER BY balance DESC, id LIMIT :n").bind("n", TOP)
-                    .map((rs, ctx) -> new TopBalance(rs.getString(1), rs.getString(2), rs.getString(3),
-                            new Credits(rs.getLong(4)))).list();
-            return new Stats(Timestamps.iso(now), new Credits(-mint), new Credits(house), players, frozen, txs, recent,
-                    active, casino, take, factions, top);
+            List<TopBalance> top = h.createQuery(
+                            "SELECT character_name, account_number, faction, balance FROM accounts "
+                                    + "WHERE is_system = FALSE ORDER BY balance DESC, id LIMIT :n")
+                    .bind("n", TOP)
+                    .map((rs, ctx) -> new TopBalance(
+                            rs.getString(1), rs.getString(2), rs.getString(3), new Credits(rs.getLong(4))))
+                    .list();
+            return new Stats(
+                    Timestamps.iso(now),
+                    new Credits(-mint),
+                    new Credits(house),
+                    players,
+                    frozen,
+                    txs,
+                    recent,
+                    active,
+                    casino,
+                    take,
+                    factions,
+                    top);
         });
     }
 
@@ -64,21 +99,34 @@ final class EconomyStats {
         Map<String, long[]> byGame = new TreeMap<>();
         h.createQuery("SELECT memo, type, COUNT(*), COALESCE(SUM(amount), 0) FROM transactions "
                         + "WHERE type IN (:bet, :win) GROUP BY memo, type")
-                .bind("bet", TxType.CASINO_BET.code()).bind("win", TxType.CASINO_WIN.code())
+                .bind("bet", TxType.CASINO_BET.code())
+                .bind("win", TxType.CASINO_WIN.code())
                 .map((rs, ctx) -> {
                     long[] g = byGame.computeIfAbsent(rs.getString(1), k -> new long[4]);
                     int at = TxType.CASINO_BET.code().equals(rs.getString(2)) ? 0 : 2;
                     g[at] = rs.getLong(3);
                     g[at + 1] = rs.getLong(4);
                     return g;
-                }).list();
-        return byGame.entrySet().stream().map(e -> {
-            long[] g = e.getValue();
-            BigDecimal rtp = g[1] == 0 ? null : BigDecimal.valueOf(g[3]).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(g[1]), 2, RoundingMode.HALF_EVEN);
-            return new GameTake(e.getKey(), g[0], new Credits(g[1]), g[2], new Credits(g[3]),
-                    new Credits(g[1] - g[3]), rtp);
-        }).toList();
+                })
+                .list();
+        return byGame.entrySet().stream()
+                .map(e -> {
+                    long[] g = e.getValue();
+                    BigDecimal rtp = g[1] == 0
+                            ? null
+                            : BigDecimal.valueOf(g[3])
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .divide(BigDecimal.valueOf(g[1]), 2, RoundingMode.HALF_EVEN);
+                    return new GameTake(
+                            e.getKey(),
+                            g[0],
+                            new Credits(g[1]),
+                            g[2],
+                            new Credits(g[3]),
+                            new Credits(g[1] - g[3]),
+                            rtp);
+                })
+                .toList();
     }
 
     private static long one(Handle h, String sql) {
@@ -86,7 +134,10 @@ final class EconomyStats {
     }
 
     private static long balance(Handle h, String accountNumber) {
-        return h.createQuery("SELECT balance FROM accounts WHERE account_number = :n").bind("n", accountNumber)
-                .mapTo(Long.class).findOne().orElse(0L);
+        return h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
+                .bind("n", accountNumber)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
     }
 }

@@ -1,9 +1,10 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.Core;
 import city.neotropolis.neobank.accounts.Account;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.time.Timestamps;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,23 +16,32 @@ import org.apache.commons.csv.CSVPrinter;
 final class UsersCsv {
     static final String[] HEADER = {"Character Name", "Account Number", "Balance", "Faction", "Is Admin", "Created At"};
 
-    private UsersCsv() {}
+    private final Database db;
+    private final AuditLog audit;
 
-    static String export(Core core, Player gm) {
-        List<Account> all = core.db().reads().withExtension(AdminDao.class, AdminDao::allPlayers);
+    UsersCsv(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    String export(Player gm) {
+        List<Account> all = db.reads().withExtension(AdminDao.class, AdminDao::allPlayers);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
             for (Account a : all) {
-                csv.printRecord(cell(a.characterName()), a.accountNumber(), a.balance().toString(), cell(a.faction()),
-                        a.isAdmin() ? "true" : "false", Timestamps.iso(a.createdAt()));
+                csv.printRecord(
+                        cell(a.characterName()),
+                        a.accountNumber(),
+                        a.balance().toString(),
+                        cell(a.faction()),
+                        a.isAdmin() ? "true" : "false",
+                        Timestamps.iso(a.createdAt()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        core.db().writer().write(s -> {
-            core.audit().record(s, gm, "export_users", "", all.size() + " users");
-            return null;
-        });
+        audit.record(gm.characterName(), "export_users", "", all.size() + " users");
         return out.toString();
     }
 

@@ -3,8 +3,9 @@ package city.neotropolis.neobank.auth;
 import java.security.Principal;
 
 /** Whoever a valid player or GM token speaks for, as the service last knew them. */
-public record Player(long id, String accountNumber, String characterName, boolean isAdmin, boolean frozen,
-                     int tokenVersion) implements Principal {
+public record Player(
+        long id, String accountNumber, String characterName, boolean isAdmin, boolean frozen, int tokenVersion)
+        implements Principal {
 
     public static final String GM = "GM";
 

@@ -1,11 +1,10 @@
 package city.neotropolis.neobank.auth;
 
-import city.neotropolis.neobank.accounts.AccountDao;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.LongFunction;
 
 /**
  * Who each account id is, for authenticating requests without a database read each time.
@@ -14,14 +13,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class Principals {
     private final LoadingCache<Long, Optional<Player>> cache;
 
-    public Principals(Jdbi reads, Duration ttl) {
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(50_000)
-                .expireAfterWrite(ttl)
-                .build(id -> AccountDao.findById(reads, id)
-                        .filter(a -> !a.isSystem())
-                        .map(a -> new Player(a.id(), a.accountNumber(), a.characterName(), a.isAdmin(), a.frozen(),
-                                a.tokenVersion())));
+    /** {@code lookup} reads who an account id is now (empty: no such player); its answers are cached for {@code ttl}. */
+    public Principals(LongFunction<Optional<Player>> lookup, Duration ttl) {
+        this.cache =
+                Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).build(lookup::apply);
     }
 
     public Optional<Player> get(long accountId) {

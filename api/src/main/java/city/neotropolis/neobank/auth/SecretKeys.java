@@ -30,7 +30,8 @@ public final class SecretKeys {
         }
         Path file = dataDir.resolve(FILE);
         if (Files.exists(file)) {
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            byte[] key = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
             if (key.length >= 32) {
                 return key;
             }
@@ -46,8 +47,10 @@ public final class SecretKeys {
         }
         Files.writeString(tmp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        LOG.warn("NEOBANK_SECRET_KEY is not set: generated a signing key and kept it in {}. "
-                + "Set NEOBANK_SECRET_KEY for production and for more than one replica.", file);
+        LOG.warn(
+                "NEOBANK_SECRET_KEY is not set: generated a signing key and kept it in {}. "
+                        + "Set NEOBANK_SECRET_KEY for production and for more than one replica.",
+                file);
         return key;
     }
 }

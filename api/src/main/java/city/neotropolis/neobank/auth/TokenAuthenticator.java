@@ -15,7 +15,9 @@ public final class TokenAuthenticator implements Authenticator<String, Player> {
 
     @Override
     public Optional<Player> authenticate(String token) {
-        return tokens.verify(token).flatMap(claims -> principals.get(claims.accountId())
-                .filter(p -> !p.frozen() && p.tokenVersion() == claims.tokenVersion()));
+        return tokens.verify(token)
+                .flatMap(claims -> principals
+                        .get(claims.accountId())
+                        .filter(p -> !p.frozen() && p.tokenVersion() == claims.tokenVersion()));
     }
 }

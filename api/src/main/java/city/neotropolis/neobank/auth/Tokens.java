@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.auth;
 
-import city.neotropolis.neobank.accounts.Account;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -28,19 +27,22 @@ public final class Tokens {
             throw new IllegalArgumentException("The JWT secret must be at least 32 bytes");
         }
         this.algorithm = Algorithm.HMAC256(secret);
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
-                .withClaimPresence("uid").withClaimPresence("tv")).build(clock);
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                        .withIssuer(ISSUER)
+                        .withClaimPresence("uid")
+                        .withClaimPresence("tv"))
+                .build(clock);
         this.lifetime = lifetime;
         this.clock = clock;
     }
 
-    public String issue(Account account) {
+    public String issue(Player player) {
         Instant now = clock.instant();
         return JWT.create()
                 .withIssuer(ISSUER)
-                .withSubject(account.accountNumber())
-                .withClaim("uid", account.id())
-                .withClaim("tv", account.tokenVersion())
+                .withSubject(player.accountNumber())
+                .withClaim("uid", player.id())
+                .withClaim("tv", player.tokenVersion())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(lifetime))
                 .sign(algorithm);

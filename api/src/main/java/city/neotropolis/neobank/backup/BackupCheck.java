@@ -23,18 +23,24 @@ public final class BackupCheck {
             return new Result(false, "No such file: " + file, null);
         }
         try (Handle h = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath()).open()) {
-            List<String> integrity = h.createQuery("PRAGMA integrity_check").mapTo(String.class).list();
+            List<String> integrity =
+                    h.createQuery("PRAGMA integrity_check").mapTo(String.class).list();
             if (!integrity.equals(List.of("ok"))) {
-                return new Result(false, "integrity_check: " + String.join("; ", integrity.subList(0,
-                        Math.min(5, integrity.size()))), null);
+                return new Result(
+                        false,
+                        "integrity_check: " + String.join("; ", integrity.subList(0, Math.min(5, integrity.size()))),
+                        null);
             }
             int tables = h.createQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
-                    + "AND name IN ('accounts', 'transactions')").mapTo(Integer.class).one();
+                            + "AND name IN ('accounts', 'transactions')")
+                    .mapTo(Integer.class)
+                    .one();
             if (tables != 2) {
                 return new Result(false, "Not a NeoBank database (no accounts and transactions tables)", null);
             }
             LedgerVerifier.Report report = h.inTransaction(LedgerVerifier::verify);
-            return report.ok() ? new Result(true, null, report)
+            return report.ok()
+                    ? new Result(true, null, report)
                     : new Result(false, "Ledger invariant violated: " + report.violation(), report);
         } catch (RuntimeException e) {
             return new Result(false, "Cannot read the file as SQLite: " + e.getMessage(), null);

@@ -1,12 +1,15 @@
 package city.neotropolis.neobank.backup;
 
-import city.neotropolis.neobank.Core;
-import city.neotropolis.neobank.NeoBankConfiguration;
+import city.neotropolis.neobank.audit.AuditLog;
+import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,19 +17,41 @@ import org.slf4j.LoggerFactory;
 public final class BackupFeature {
     private static final Logger LOG = LoggerFactory.getLogger(BackupFeature.class);
 
-    private BackupFeature() {}
+    private final Database db;
+    private final AuditLog audit;
+    private final Path dataDir;
+    private final String databaseUrl;
+    private final BackupConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public static void register(Core core, Environment env) {
-        NeoBankConfiguration.Backups config = core.config().getBackups();
-        Backups backups = new Backups(core.db(), core.dataDir(), core.clock(), config.retentionDays);
-        env.jersey().register(new BackupResource(core, backups));
-        env.admin().addTask(new BackupTask(core, backups));
-        if (core.db().dialect() != Dialect.SQLITE) {
+    public BackupFeature(
+            Database db,
+            AuditLog audit,
+            Path dataDir,
+            String databaseUrl,
+            BackupConfig config,
+            ObjectMapper mapper,
+            Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.dataDir = dataDir;
+        this.databaseUrl = databaseUrl;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public void register(Environment env) {
+        Backups backups = new Backups(db, dataDir, clock, config.retentionDays);
+        env.jersey().register(new BackupResource(backups, audit));
+        env.admin().addTask(new BackupTask(backups, audit, mapper));
+        if (db.dialect() != Dialect.SQLITE) {
             return;
         }
         ServiceLock lock;
         try {
-            lock = ServiceLock.tryAcquire(RestoreCommand.databaseFile(core.config().getDatabase().getUrl()));
+            lock = ServiceLock.tryAcquire(RestoreCommand.databaseFile(databaseUrl));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the database's lock file", e);
         }
@@ -41,17 +66,24 @@ public final class BackupFeature {
             });
         }
         if (config.enabled) {
-            new BackupSchedule(backups, env.lifecycle().scheduledExecutorService("daily-backup").threads(1).build(),
-                    core.clock(), config).start();
+            new BackupSchedule(
+                            backups,
+                            env.lifecycle()
+                                    .scheduledExecutorService("daily-backup")
+                                    .threads(1)
+                                    .build(),
+                            clock,
+                            config)
+                    .start();
         }
     }
 
     /** The audit row of a backup taken on someone's request (a GM, or the admin task). */
-    static void recordTaken(Core core, String admin, Backups.Backup b) {
-        core.db().writer().write(s -> {
-            core.audit().record(s, admin, "backup", b.name(), b.sizeBytes() + " bytes, " + b.transactions()
-                    + " transactions, money supply " + b.moneySupply());
-            return null;
-        });
+    static void recordTaken(AuditLog audit, String admin, Backups.Backup b) {
+        audit.record(
+                admin,
+                "backup",
+                b.name(),
+                b.sizeBytes() + " bytes, " + b.transactions() + " transactions, money supply " + b.moneySupply());
     }
 }

@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.backup;
 
-import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.web.ApiException;
 import io.dropwizard.auth.Auth;
@@ -26,19 +26,21 @@ public final class BackupResource {
 
     public record ListReply(List<Backups.Backup> backups, String directory, int retentionDays) {}
 
-    private final Core core;
     private final Backups backups;
+    private final AuditLog audit;
 
-    public BackupResource(Core core, Backups backups) {
-        this.core = core;
+    public BackupResource(Backups backups, AuditLog audit) {
         this.backups = backups;
+        this.audit = audit;
     }
 
     @POST
     public Response take(@Auth Player gm) {
         Backups.Backup b = backups.take();
-        BackupFeature.recordTaken(core, gm.characterName(), b);
-        return Response.status(201).entity(new TakenReply("Backup " + b.name() + " taken and checked", b)).build();
+        BackupFeature.recordTaken(audit, gm.characterName(), b);
+        return Response.status(201)
+                .entity(new TakenReply("Backup " + b.name() + " taken and checked", b))
+                .build();
     }
 
     @GET
@@ -54,10 +56,7 @@ public final class BackupResource {
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response download(@Auth Player gm, @PathParam("name") String name) {
         java.nio.file.Path file = backups.file(name).orElseThrow(() -> ApiException.notFound("Backup not found"));
-        core.db().writer().write(s -> {
-            core.audit().record(s, gm, "download_backup", name, "");
-            return null;
-        });
+        audit.record(gm.characterName(), "download_backup", name, "");
         StreamingOutput body = out -> Files.copy(file, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")

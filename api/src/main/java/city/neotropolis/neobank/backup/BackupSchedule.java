@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.backup;
 
-import city.neotropolis.neobank.NeoBankConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -21,8 +20,7 @@ public final class BackupSchedule {
     private final LocalTime at;
     private final ZoneId zone;
 
-    public BackupSchedule(Backups backups, ScheduledExecutorService executor, Clock clock,
-                          NeoBankConfiguration.Backups config) {
+    public BackupSchedule(Backups backups, ScheduledExecutorService executor, Clock clock, BackupConfig config) {
         this.backups = backups;
         this.executor = executor;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.backup;
 
-import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.audit.AuditLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,13 +14,15 @@ import java.util.Optional;
  */
 public final class BackupTask extends Task {
     static final String ACTOR = "ops:tasks/backup";
-    private final Core core;
     private final Backups backups;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
 
-    public BackupTask(Core core, Backups backups) {
+    public BackupTask(Backups backups, AuditLog audit, ObjectMapper mapper) {
         super("backup");
-        this.core = core;
         this.backups = backups;
+        this.audit = audit;
+        this.mapper = mapper;
     }
 
     @Override
@@ -30,7 +33,7 @@ public final class BackupTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) throws Exception {
         Backups.Backup b = backups.take();
-        BackupFeature.recordTaken(core, ACTOR, b);
-        output.println(core.mapper().writeValueAsString(b));
+        BackupFeature.recordTaken(audit, ACTOR, b);
+        output.println(mapper.writeValueAsString(b));
     }
 }

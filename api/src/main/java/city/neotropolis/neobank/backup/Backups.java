@@ -2,8 +2,8 @@ package city.neotropolis.neobank.backup;
 
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
@@ -43,8 +43,16 @@ public final class Backups {
 
     /** A kept snapshot. The check figures are present only right after it was taken. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Backup(String name, long sizeBytes, String createdAt, String integrity, Boolean ledgerOk,
-                         Credits moneySupply, Long accounts, Long transactions, Long durationMs) {}
+    public record Backup(
+            String name,
+            long sizeBytes,
+            String createdAt,
+            String integrity,
+            Boolean ledgerOk,
+            Credits moneySupply,
+            Long accounts,
+            Long transactions,
+            Long durationMs) {}
 
     private final Database db;
     private final Path dir;
@@ -90,12 +98,15 @@ public final class Backups {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dir);
-            String name = freeName(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(STAMP));
+            String name = freeName(
+                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(STAMP));
             Path tmp = dir.resolve("." + name + ".partial");
             Files.deleteIfExists(tmp);
             try {
                 // A read connection: the snapshot sees one committed state and never blocks the writer.
-                db.reads().useHandle(h -> h.execute("VACUUM INTO ?", tmp.toAbsolutePath().toString()));
+                db.reads()
+                        .useHandle(h ->
+                                h.execute("VACUUM INTO ?", tmp.toAbsolutePath().toString()));
                 BackupCheck.Result check = BackupCheck.check(tmp);
                 if (!check.ok()) {
                     LOG.error("Backup {} failed its check and was not kept: {}", name, check.problem());
@@ -106,11 +117,24 @@ public final class Backups {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
                 force(dir);
                 long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-                LOG.info("Backup {} kept: {} bytes, {} transactions, money supply {}, {} ms", name, Files.size(file),
-                        check.ledger().transactions(), check.ledger().moneySupply(), ms);
+                LOG.info(
+                        "Backup {} kept: {} bytes, {} transactions, money supply {}, {} ms",
+                        name,
+                        Files.size(file),
+                        check.ledger().transactions(),
+                        check.ledger().moneySupply(),
+                        ms);
                 prune();
-                return new Backup(name, Files.size(file), Timestamps.iso(clock.millis()), "ok", true,
-                        check.ledger().moneySupply(), check.ledger().accounts(), check.ledger().transactions(), ms);
+                return new Backup(
+                        name,
+                        Files.size(file),
+                        Timestamps.iso(clock.millis()),
+                        "ok",
+                        true,
+                        check.ledger().moneySupply(),
+                        check.ledger().accounts(),
+                        check.ledger().transactions(),
+                        ms);
             } finally {
                 Files.deleteIfExists(tmp);
                 Files.deleteIfExists(dir.resolve(tmp.getFileName() + "-wal"));
@@ -146,9 +170,19 @@ public final class Backups {
         }
         List<Backup> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).toList()) {
-                out.add(new Backup(p.getFileName().toString(), Files.size(p),
-                        Timestamps.iso(Files.getLastModifiedTime(p).toMillis()), null, null, null, null, null, null));
+            for (Path p : files.filter(
+                            p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .toList()) {
+                out.add(new Backup(
+                        p.getFileName().toString(),
+                        Files.size(p),
+                        Timestamps.iso(Files.getLastModifiedTime(p).toMillis()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -189,7 +223,8 @@ public final class Backups {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        LocalDateTime cutoff = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(retentionDays);
+        LocalDateTime cutoff =
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(retentionDays);
         int deleted = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {

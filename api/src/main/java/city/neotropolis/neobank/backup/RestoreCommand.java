@@ -1,9 +1,10 @@
 package city.neotropolis.neobank.backup;
 
-import city.neotropolis.neobank.NeoBankConfiguration;
 import city.neotropolis.neobank.db.Dialect;
+import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -21,10 +23,20 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * (integrity and ledger invariants), moves the current database and its -wal/-shm aside to
  * {@code neobank.db.before-restore-<time>}, and copies FILE into its place.
  */
-public final class RestoreCommand extends ConfiguredCommand<NeoBankConfiguration> {
+public final class RestoreCommand<T extends Configuration> extends ConfiguredCommand<T> {
+    private final Class<T> configurationClass;
+    private final Function<T, DataSourceFactory> database;
 
-    public RestoreCommand() {
+    /** {@code database} picks the database settings out of the application's configuration. */
+    public RestoreCommand(Class<T> configurationClass, Function<T, DataSourceFactory> database) {
         super("restore", "Replace the SQLite database with a checked backup (stop the service first)");
+        this.configurationClass = configurationClass;
+        this.database = database;
+    }
+
+    @Override
+    protected Class<T> getConfigurationClass() {
+        return configurationClass;
     }
 
     @Override
@@ -34,9 +46,8 @@ public final class RestoreCommand extends ConfiguredCommand<NeoBankConfiguration
     }
 
     @Override
-    protected void run(Bootstrap<NeoBankConfiguration> bootstrap, Namespace namespace, NeoBankConfiguration config)
-            throws Exception {
-        restore(config.getDatabase().getUrl(), Path.of(namespace.getString("backup")), Clock.systemUTC(), System.out);
+    protected void run(Bootstrap<T> bootstrap, Namespace namespace, T config) throws Exception {
+        restore(database.apply(config).getUrl(), Path.of(namespace.getString("backup")), Clock.systemUTC(), System.out);
     }
 
     /** The whole restore; returns where the previous database was moved (null when there was none). */
@@ -51,7 +62,8 @@ public final class RestoreCommand extends ConfiguredCommand<NeoBankConfiguration
             throw new IllegalStateException("Refusing to restore " + backup + ": " + check.problem());
         }
         out.println("  integrity ok; ledger ok: " + check.ledger().accounts() + " accounts, "
-                + check.ledger().transactions() + " transactions, money supply " + check.ledger().moneySupply());
+                + check.ledger().transactions() + " transactions, money supply "
+                + check.ledger().moneySupply());
         Files.createDirectories(db.getParent());
         try (ServiceLock lock = ServiceLock.tryAcquire(db)) {
             if (lock == null) {

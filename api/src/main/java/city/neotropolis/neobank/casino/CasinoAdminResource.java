@@ -6,6 +6,8 @@ import city.neotropolis.neobank.casino.math.ParSheet;
 import city.neotropolis.neobank.web.ApiException;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -23,6 +25,10 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Player.GM)
 public final class CasinoAdminResource {
+    /** A payout query parameter: absent means the configured one. */
+    static final String PAYOUT =
+            "payout must be a whole number from " + GameMath.MIN_PAYOUT + " to " + GameMath.MAX_PAYOUT;
+
     private final CasinoGames games;
     private final CasinoConfigService configs;
     private final SpinLookup lookup;
@@ -41,8 +47,8 @@ public final class CasinoAdminResource {
 
     @PUT
     @Path("config/{game}")
-    public Map<String, Object> update(@Auth Player gm, @PathParam("game") String game,
-                                      CasinoConfigService.Patch patch) {
+    public Map<String, Object> update(
+            @Auth Player gm, @PathParam("game") String game, CasinoConfigService.Patch patch) {
         GameConfig c = configs.update(gm, game, patch);
         return Map.of("message", "Casino settings for " + game + " updated", "config", view(c));
     }
@@ -63,9 +69,15 @@ public final class CasinoAdminResource {
 
     @GET
     @Path("par/{game}")
-    public ParSheet par(@Auth Player gm, @PathParam("game") String game, @QueryParam("payout") String payout) {
+    public ParSheet par(
+            @Auth Player gm,
+            @PathParam("game") String game,
+            @QueryParam("payout")
+                    @Min(value = GameMath.MIN_PAYOUT, message = PAYOUT)
+                    @Max(value = GameMath.MAX_PAYOUT, message = PAYOUT)
+                    Integer payout) {
         CasinoGames.Game g = games.byName(game);
-        return g.math().sheet(payout(payout, configs.one(g.name()).payoutPercentage()));
+        return g.math().sheet(payout != null ? payout : configs.one(g.name()).payoutPercentage());
     }
 
     @GET
@@ -76,22 +88,5 @@ public final class CasinoAdminResource {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("Spin not found");
         }
-    }
-
-    /** A payout query parameter: absent means the configured one; anything but 50..120 is a 400. */
-    static int payout(String text, int configured) {
-        if (text == null || text.isBlank()) {
-            return configured;
-        }
-        try {
-            int p = Integer.parseInt(text.trim());
-            if (p >= GameMath.MIN_PAYOUT && p <= GameMath.MAX_PAYOUT) {
-                return p;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.badRequest("payout must be a whole number from " + GameMath.MIN_PAYOUT + " to "
-                + GameMath.MAX_PAYOUT);
     }
 }

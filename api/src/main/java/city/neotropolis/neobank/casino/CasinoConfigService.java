@@ -1,12 +1,12 @@
 package city.neotropolis.neobank.casino;
 
-import city.neotropolis.neobank.admin.AuditLog;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.PreparedStatement;
@@ -19,14 +19,12 @@ import java.util.Optional;
 
 /** The GM's switches per game: open/closed, payout setting, bet limits; every change audited. */
 public final class CasinoConfigService {
-    private static final String READ = "SELECT game_name, is_enabled, payout_percentage, min_bet, max_bet, updated_at "
-            + "FROM casino_config WHERE game_name = ?";
-    private static final String WRITE = "UPDATE casino_config SET is_enabled = ?, payout_percentage = ?, "
-            + "min_bet = ?, max_bet = ?, updated_at = ? WHERE game_name = ?";
+    /** Read on every spin inside its write unit: a cached prepared statement, as in the Ledger. */
+    private static final String READ = "SELECT " + CasinoConfigDao.COLUMNS + " FROM casino_config WHERE game_name = ?";
 
     /** What a GM may change; absent fields stay as they are. */
-    public record Patch(@JsonProperty("is_enabled") Boolean isEnabled, Integer payoutPercentage, Credits minBet,
-                        Credits maxBet) {}
+    public record Patch(
+            @JsonProperty("is_enabled") Boolean isEnabled, Integer payoutPercentage, Credits minBet, Credits maxBet) {}
 
     private final Database db;
     private final CasinoGames games;
@@ -42,7 +40,7 @@ public final class CasinoConfigService {
         this.ceiling = ceiling;
     }
 
-    /** A game's settings as they stand inside this write unit. */
+    /** A game's settings as they stand inside this write unit (the spin's hot path: positional JDBC). */
     GameConfig read(WriteSession s, String game) throws SQLException {
         PreparedStatement ps = s.prepare(READ);
         ps.setString(1, game);
@@ -63,15 +61,19 @@ public final class CasinoConfigService {
     }
 
     public GameConfig one(String game) {
-        Optional<GameConfig> c = db.reads().withHandle(h -> h.createQuery(READ.replace("?", ":g"))
-                .bind("g", game).map((rs, ctx) -> map(rs)).findOne());
+        Optional<GameConfig> c = db.reads().withExtension(CasinoConfigDao.class, dao -> dao.byName(game));
         return c.orElseThrow(() -> ApiException.notFound("Unknown game: " + game));
     }
 
-    private static GameConfig map(ResultSet rs) throws SQLException {
+    static GameConfig map(ResultSet rs) throws SQLException {
         long updated = rs.getLong(6);
-        return new GameConfig(rs.getString(1), rs.getBoolean(2), rs.getInt(3), new Credits(rs.getLong(4)),
-                new Credits(rs.getLong(5)), updated == 0 ? null : Timestamps.iso(updated));
+        return new GameConfig(
+                rs.getString(1),
+                rs.getBoolean(2),
+                rs.getInt(3),
+                new Credits(rs.getLong(4)),
+                new Credits(rs.getLong(5)),
+                updated == 0 ? null : Timestamps.iso(updated));
     }
 
     public GameConfig update(Player gm, String gameName, Patch patch) {
@@ -79,15 +81,17 @@ public final class CasinoConfigService {
             throw ApiException.badRequest("request body is required");
         }
         CasinoGames.Game game = games.byName(gameName);
-        if (patch.payoutPercentage() != null && (patch.payoutPercentage() < GameMath.MIN_PAYOUT
-                || patch.payoutPercentage() > GameMath.MAX_PAYOUT)) {
+        if (patch.payoutPercentage() != null
+                && (patch.payoutPercentage() < GameMath.MIN_PAYOUT || patch.payoutPercentage() > GameMath.MAX_PAYOUT)) {
             throw ApiException.badRequest("payout_percentage must be a whole number from " + GameMath.MIN_PAYOUT
                     + " to " + GameMath.MAX_PAYOUT);
         }
         checkBet(game, patch.minBet(), "min_bet");
         checkBet(game, patch.maxBet(), "max_bet");
         return db.writer().write(s -> {
-            GameConfig old = read(s, game.name());
+            CasinoConfigDao dao = s.dao(CasinoConfigDao.class);
+            GameConfig old =
+                    dao.byName(game.name()).orElseThrow(() -> ApiException.notFound("Unknown game: " + game.name()));
             boolean enabled = patch.isEnabled() == null ? old.isEnabled() : patch.isEnabled();
             int payout = patch.payoutPercentage() == null ? old.payoutPercentage() : patch.payoutPercentage();
             Credits min = patch.minBet() == null ? old.minBet() : patch.minBet();
@@ -96,17 +100,22 @@ public final class CasinoConfigService {
                 throw ApiException.badRequest("min_bet must not be above max_bet");
             }
             long now = clock.millis();
-            PreparedStatement ps = s.prepare(WRITE);
-            ps.setBoolean(1, enabled);
-            ps.setInt(2, payout);
-            ps.setLong(3, min.hundredths());
-            ps.setLong(4, max.hundredths());
-            ps.setLong(5, now);
-            ps.setString(6, game.name());
-            ps.executeUpdate();
-            audit.record(s, gm, "casino_config", game.name(), String.format(
-                    "is_enabled %s -> %s; payout_percentage %d -> %d; min_bet %s -> %s; max_bet %s -> %s",
-                    old.isEnabled(), enabled, old.payoutPercentage(), payout, old.minBet(), min, old.maxBet(), max));
+            dao.update(game.name(), enabled, payout, min, max, now);
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    "casino_config",
+                    game.name(),
+                    String.format(
+                            "is_enabled %s -> %s; payout_percentage %d -> %d; min_bet %s -> %s; max_bet %s -> %s",
+                            old.isEnabled(),
+                            enabled,
+                            old.payoutPercentage(),
+                            payout,
+                            old.minBet(),
+                            min,
+                            old.maxBet(),
+                            max));
             return new GameConfig(game.name(), enabled, payout, min, max, Timestamps.iso(now));
         });
     }

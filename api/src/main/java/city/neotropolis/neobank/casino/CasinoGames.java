@@ -2,7 +2,7 @@ package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.casino.math.GameDefinition;
 import city.neotropolis.neobank.casino.math.GameMath;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;

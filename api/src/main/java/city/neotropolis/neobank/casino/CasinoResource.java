@@ -1,9 +1,12 @@
 package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.auth.Player;
+import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.casino.math.ParSheet;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,8 +32,13 @@ public final class CasinoResource {
     private final RateLimiter limiter;
     private final RateLimiter.Rule perPlayer;
 
-    CasinoResource(CasinoGames games, CasinoConfigService configs, SpinService spins, SpinLookup lookup,
-                   RateLimiter limiter, RateLimiter.Rule perPlayer) {
+    CasinoResource(
+            CasinoGames games,
+            CasinoConfigService configs,
+            SpinService spins,
+            SpinLookup lookup,
+            RateLimiter limiter,
+            RateLimiter.Rule perPlayer) {
         this.games = games;
         this.configs = configs;
         this.spins = spins;
@@ -42,24 +50,36 @@ public final class CasinoResource {
     @GET
     @Path("games")
     public Map<String, List<GameView>> games(@Auth Player player) {
-        return Map.of("games", games.all().stream().map(g -> GameView.of(g, configs.one(g.name()))).toList());
+        return Map.of(
+                "games",
+                games.all().stream()
+                        .map(g -> GameView.of(g, configs.one(g.name())))
+                        .toList());
     }
 
     /** A setting's reel strips and weights: what a player needs to re-derive a spin from its seeds. */
     @GET
     @Path("games/{game}/reels")
-    public Map<String, Object> reels(@Auth Player player, @PathParam("game") String game,
-                                     @QueryParam("payout") String payout) {
+    public Map<String, Object> reels(
+            @Auth Player player,
+            @PathParam("game") String game,
+            @QueryParam("payout")
+                    @Min(value = GameMath.MIN_PAYOUT, message = CasinoAdminResource.PAYOUT)
+                    @Max(value = GameMath.MAX_PAYOUT, message = CasinoAdminResource.PAYOUT)
+                    Integer payout) {
         CasinoGames.Game g = games.byName(game);
-        int pct = CasinoAdminResource.payout(payout, configs.one(g.name()).payoutPercentage());
+        int pct = payout != null ? payout : configs.one(g.name()).payoutPercentage();
         ParSheet sheet = g.math().sheet(pct);
         return Map.of("game", g.name(), "payout_percentage", pct, "reels", sheet.reels());
     }
 
     @POST
     @Path("{route}/spin")
-    public Response spin(@Auth Player player, @PathParam("route") String route, SpinService.SpinRequest body,
-                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response spin(
+            @Auth Player player,
+            @PathParam("route") String route,
+            SpinService.SpinRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         CasinoGames.Game game = games.byRoute(route);
         limiter.check(perPlayer, player.principalKey());
         return spins.spin(player, game, body == null ? null : body.betAmount(), idempotencyKey);

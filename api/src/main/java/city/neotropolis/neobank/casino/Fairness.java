@@ -8,24 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 
 /** Each player's committed server seed, client seed and nonce, read and advanced inside write units. */
-final class Fairness {
-    private static final String READ = "SELECT server_seed, server_seed_hash, client_seed, nonce "
-            + "FROM casino_fairness WHERE account_id = ?";
-    private static final String CREATE = "INSERT INTO casino_fairness "
-            + "(account_id, server_seed, server_seed_hash, client_seed, nonce, created_at) VALUES (?, ?, ?, ?, 0, ?) "
-            + "ON CONFLICT (account_id) DO NOTHING";
-    private static final String CLAIM = "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ? "
-            + "RETURNING server_seed, server_seed_hash, client_seed, nonce";
-    private static final String LOCK = "UPDATE casino_fairness SET nonce = nonce WHERE account_id = ? "
-            + "RETURNING server_seed, server_seed_hash, client_seed, nonce";
-    private static final String SET_CLIENT = "UPDATE casino_fairness SET client_seed = ? WHERE account_id = ?";
-    private static final String REPLACE = "UPDATE casino_fairness SET server_seed = ?, server_seed_hash = ?, "
-            + "nonce = 0, created_at = ? WHERE account_id = ?";
-    private static final String REVEAL = "INSERT INTO casino_revealed_seeds "
-            + "(server_seed_hash, server_seed, account_id, revealed_at) VALUES (?, ?, ?, ?)";
+public final class Fairness {
+    /** Run by every spin: a cached prepared statement, as in the Ledger (a SqlObject call prepares anew). */
+    private static final String CLAIM =
+            "UPDATE casino_fairness SET nonce = nonce + 1 WHERE account_id = ? " + "RETURNING " + FairnessDao.SEEDS;
 
     /** A player's seeds; the server seed never leaves the service until it is rotated. */
-    record Seeds(String serverSeed, String serverSeedHash, String clientSeed, long nonce) {}
+    public record Seeds(String serverSeed, String serverSeedHash, String clientSeed, long nonce) {}
 
     private final Clock clock;
 
@@ -34,13 +23,12 @@ final class Fairness {
     }
 
     /** The player's seeds, created with a fresh server seed and a random client seed at first use. */
-    Seeds current(WriteSession s, long accountId) throws SQLException {
-        Seeds seeds = read(s, READ, accountId);
-        if (seeds == null) {
-            create(s, accountId);
-            seeds = read(s, READ, accountId);
-        }
-        return seeds;
+    Seeds current(WriteSession s, long accountId) {
+        FairnessDao dao = s.dao(FairnessDao.class);
+        return dao.current(accountId).orElseGet(() -> {
+            create(dao, accountId);
+            return dao.current(accountId).orElseThrow();
+        });
     }
 
     /**
@@ -49,61 +37,43 @@ final class Fairness {
      * side by side) take turns and never share a nonce or a free spin.
      */
     Seeds claim(WriteSession s, long accountId) throws SQLException {
-        Seeds after = read(s, CLAIM, accountId);
+        Seeds after = claimNext(s, accountId);
         if (after == null) {
-            create(s, accountId);
-            after = read(s, CLAIM, accountId);
+            create(s.dao(FairnessDao.class), accountId);
+            after = claimNext(s, accountId);
         }
         return new Seeds(after.serverSeed(), after.serverSeedHash(), after.clientSeed(), after.nonce() - 1);
     }
 
-    private static Seeds read(WriteSession s, String sql, long accountId) throws SQLException {
-        PreparedStatement ps = s.prepare(sql);
+    private static Seeds claimNext(WriteSession s, long accountId) throws SQLException {
+        PreparedStatement ps = s.prepare(CLAIM);
         ps.setLong(1, accountId);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new Seeds(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)) : null;
         }
     }
 
-    private void create(WriteSession s, long accountId) throws SQLException {
+    private void create(FairnessDao dao, long accountId) {
         String seed = ProvablyFair.newServerSeed();
-        PreparedStatement insert = s.prepare(CREATE);
-        insert.setLong(1, accountId);
-        insert.setString(2, seed);
-        insert.setString(3, ProvablyFair.hash(seed));
-        insert.setString(4, ProvablyFair.newClientSeed());
-        insert.setLong(5, clock.millis());
-        insert.executeUpdate();
+        dao.create(accountId, seed, ProvablyFair.hash(seed), ProvablyFair.newClientSeed(), clock.millis());
     }
 
-    Seeds setClientSeed(WriteSession s, long accountId, String clientSeed) throws SQLException {
+    Seeds setClientSeed(WriteSession s, long accountId, String clientSeed) {
         Seeds now = current(s, accountId);
-        PreparedStatement ps = s.prepare(SET_CLIENT);
-        ps.setString(1, clientSeed);
-        ps.setLong(2, accountId);
-        ps.executeUpdate();
+        s.dao(FairnessDao.class).setClientSeed(accountId, clientSeed);
         return new Seeds(now.serverSeed(), now.serverSeedHash(), clientSeed, now.nonce());
     }
 
     /** Reveals the current server seed and commits to a new one; the nonce starts again at 0. */
-    Seeds[] rotate(WriteSession s, long accountId) throws SQLException {
+    Seeds[] rotate(WriteSession s, long accountId) {
         current(s, accountId);
-        Seeds old = read(s, LOCK, accountId);
+        FairnessDao dao = s.dao(FairnessDao.class);
+        Seeds old = dao.lock(accountId).orElseThrow();
         long now = clock.millis();
-        PreparedStatement reveal = s.prepare(REVEAL);
-        reveal.setString(1, old.serverSeedHash());
-        reveal.setString(2, old.serverSeed());
-        reveal.setLong(3, accountId);
-        reveal.setLong(4, now);
-        reveal.executeUpdate();
+        dao.reveal(accountId, old.serverSeed(), old.serverSeedHash(), now);
         String seed = ProvablyFair.newServerSeed();
         Seeds next = new Seeds(seed, ProvablyFair.hash(seed), old.clientSeed(), 0);
-        PreparedStatement ps = s.prepare(REPLACE);
-        ps.setString(1, next.serverSeed());
-        ps.setString(2, next.serverSeedHash());
-        ps.setLong(3, now);
-        ps.setLong(4, accountId);
-        ps.executeUpdate();
+        dao.replace(accountId, next.serverSeed(), next.serverSeedHash(), now);
         return new Seeds[] {old, next};
     }
 }

@@ -25,8 +25,12 @@ public final class FairnessResource {
     public record ClientSeedRequest(String clientSeed) {}
 
     /** The old server seed, now revealed, and the commitment to the new one. */
-    public record RotateReply(String revealedServerSeed, String revealedServerSeedHash, String serverSeedHash,
-                              String clientSeed, long nonce) {}
+    public record RotateReply(
+            String revealedServerSeed,
+            String revealedServerSeedHash,
+            String serverSeedHash,
+            String clientSeed,
+            long nonce) {}
 
     private final Database db;
     private final Fairness fairness;
@@ -49,7 +53,8 @@ public final class FairnessResource {
         }
         String seed = body.clientSeed();
         if (!ProvablyFair.CLIENT_SEED.matcher(seed).matches()) {
-            throw ApiException.badRequest("client_seed must be 1 to 64 printable ASCII characters without spaces or ':'");
+            throw ApiException.badRequest(
+                    "client_seed must be 1 to 64 printable ASCII characters without spaces or ':'");
         }
         Fairness.Seeds s = db.writer().write(session -> fairness.setClientSeed(session, player.id(), seed));
         return new FairnessView(s.serverSeedHash(), s.clientSeed(), s.nonce());
@@ -59,7 +64,11 @@ public final class FairnessResource {
     @Path("rotate")
     public RotateReply rotate(@Auth Player player) {
         Fairness.Seeds[] both = db.writer().write(session -> fairness.rotate(session, player.id()));
-        return new RotateReply(both[0].serverSeed(), both[0].serverSeedHash(), both[1].serverSeedHash(),
-                both[1].clientSeed(), both[1].nonce());
+        return new RotateReply(
+                both[0].serverSeed(),
+                both[0].serverSeedHash(),
+                both[1].serverSeedHash(),
+                both[1].clientSeed(),
+                both[1].nonce());
     }
 }

@@ -2,7 +2,7 @@ package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.casino.math.GameDefinition;
 import city.neotropolis.neobank.casino.math.ParSheet;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,14 +10,31 @@ import java.util.List;
 import java.util.Map;
 
 /** A game as players see it in the lobby: limits, paytable and the true RTP of its current setting. */
-public record GameView(String name, String route, String title, boolean enabled, Credits minBet, Credits maxBet,
-                       Credits betStep, boolean betPerLine, int paylines, int payoutPercentage, double rtp,
-                       double hitFrequency, double maxWinMultiplier, Paytable paytable) {
+public record GameView(
+        String name,
+        String route,
+        String title,
+        boolean enabled,
+        Credits minBet,
+        Credits maxBet,
+        Credits betStep,
+        boolean betPerLine,
+        int paylines,
+        int payoutPercentage,
+        double rtp,
+        double hitFrequency,
+        double maxWinMultiplier,
+        Paytable paytable) {
 
     /** Line pays count in line bets; scatter pays in total bets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Paytable(List<PayRow> lines, String wild, PayRow scatter, Integer freeSpinsAward,
-                           Integer freeSpinsMinScatters, List<List<Integer>> paylineRows) {}
+    public record Paytable(
+            List<PayRow> lines,
+            String wild,
+            PayRow scatter,
+            Integer freeSpinsAward,
+            Integer freeSpinsMinScatters,
+            List<List<Integer>> paylineRows) {}
 
     /** One symbol: how many in a row (or anywhere, for the scatter) pays how much. */
     public record PayRow(String symbol, String name, Map<String, Long> pays) {}
@@ -34,14 +51,36 @@ public record GameView(String name, String route, String title, boolean enabled,
                 rows.add(new PayRow(s.glyph(), s.name(), pays(d.linePays().get(s.code()))));
             }
         }
-        String wild = d.wild() == null ? null : d.symbols().stream().filter(s -> s.code().equals(d.wild()))
-                .findFirst().orElseThrow().glyph();
+        String wild = d.wild() == null
+                ? null
+                : d.symbols().stream()
+                        .filter(s -> s.code().equals(d.wild()))
+                        .findFirst()
+                        .orElseThrow()
+                        .glyph();
         boolean free = game.math().machine().hasFreeSpins();
-        Paytable table = new Paytable(rows, wild, scatter, free ? d.freeSpinsAward() : null,
-                free ? d.freeSpinsMinScatters() : null, d.paylines());
-        return new GameView(game.name(), game.route(), game.title(), config.isEnabled(), config.minBet(),
-                config.maxBet(), game.betStep(), d.betPerLine(), game.math().machine().lines(),
-                config.payoutPercentage(), sheet.rtp(), sheet.hitFrequency(), sheet.maxWinMultiplier(), table);
+        Paytable table = new Paytable(
+                rows,
+                wild,
+                scatter,
+                free ? d.freeSpinsAward() : null,
+                free ? d.freeSpinsMinScatters() : null,
+                d.paylines());
+        return new GameView(
+                game.name(),
+                game.route(),
+                game.title(),
+                config.isEnabled(),
+                config.minBet(),
+                config.maxBet(),
+                game.betStep(),
+                d.betPerLine(),
+                game.math().machine().lines(),
+                config.payoutPercentage(),
+                sheet.rtp(),
+                sheet.hitFrequency(),
+                sheet.maxWinMultiplier(),
+                table);
     }
 
     private static Map<String, Long> pays(List<Long> byCount) {

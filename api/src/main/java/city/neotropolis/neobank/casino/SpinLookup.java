@@ -3,8 +3,8 @@ package city.neotropolis.neobank.casino;
 import city.neotropolis.neobank.casino.fair.ProvablyFair;
 import city.neotropolis.neobank.casino.math.Machine;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
@@ -24,12 +24,28 @@ public final class SpinLookup {
      * {@code verified} says whether HMAC of that seed reproduces the recorded stops.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SpinView(long spinId, String accountNumber, String characterName, String game, Credits bet,
-                           Credits totalBet, Credits winAmount, BigDecimal winMultiplier, boolean wasFreeSpin,
-                           int freeSpinsAwarded, int payoutPercentage, List<Integer> stops,
-                           List<List<String>> grid, List<SpinOutcome.WinningLine> winningLines, int scatterCount,
-                           String serverSeedHash, String serverSeed, String clientSeed, long nonce,
-                           Boolean verified, String timestamp) {}
+    public record SpinView(
+            long spinId,
+            String accountNumber,
+            String characterName,
+            String game,
+            Credits bet,
+            Credits totalBet,
+            Credits winAmount,
+            BigDecimal winMultiplier,
+            boolean wasFreeSpin,
+            int freeSpinsAwarded,
+            int payoutPercentage,
+            List<Integer> stops,
+            List<List<String>> grid,
+            List<SpinOutcome.WinningLine> winningLines,
+            int scatterCount,
+            String serverSeedHash,
+            String serverSeed,
+            String clientSeed,
+            long nonce,
+            Boolean verified,
+            String timestamp) {}
 
     private record Row(SpinView view, long accountId) {}
 
@@ -48,34 +64,61 @@ public final class SpinLookup {
 
     /** A spin of this player only; someone else's is as unknown as a missing one. */
     public SpinView findOwn(long id, long accountId) {
-        return row(id).filter(r -> r.accountId() == accountId).map(Row::view)
+        return row(id).filter(r -> r.accountId() == accountId)
+                .map(Row::view)
                 .orElseThrow(() -> ApiException.notFound("Spin not found"));
     }
 
     private Optional<Row> row(long id) {
-        return db.reads().withHandle(h -> h.createQuery(READ).bind("id", id).map((rs, ctx) -> {
-            CasinoGames.Game game = games.byName(rs.getString(4));
-            Machine m = game.math().machine();
-            Credits bet = new Credits(rs.getLong(5));
-            int[] stops = SpinOutcome.parseStops(rs.getString(11));
-            SpinOutcome o = SpinOutcome.of(m, stops, bet);
-            String seed = rs.getString(16);
-            int payout = rs.getInt(10);
-            String client = rs.getString(13);
-            long nonce = rs.getLong(14);
-            Boolean verified = null;
-            if (seed != null) {
-                verified = ProvablyFair.hash(seed).equals(rs.getString(12)) && java.util.Arrays.equals(stops,
-                        ProvablyFair.stops(seed, client, nonce, game.math().set(payout)));
-            }
-            Credits totalBet = bet.times(game.lineBets());
-            SpinView v = new SpinView(rs.getLong(1), rs.getString(2), rs.getString(3), game.name(), bet,
-                    new Credits(rs.getLong(6)), new Credits(rs.getLong(7)),
-                    SpinOutcome.multiplier(new Credits(rs.getLong(7)), totalBet), rs.getBoolean(8), rs.getInt(9),
-                    payout, java.util.Arrays.stream(stops).boxed().toList(), o.grid(), o.winningLines(),
-                    o.scatterCount(), rs.getString(12), seed, client, nonce, verified,
-                    Timestamps.iso(rs.getLong(15)));
-            return new Row(v, rs.getLong(17));
-        }).findOne());
+        return db.reads()
+                .withHandle(h -> h.createQuery(READ)
+                        .bind("id", id)
+                        .map((rs, ctx) -> {
+                            CasinoGames.Game game = games.byName(rs.getString(4));
+                            Machine m = game.math().machine();
+                            Credits bet = new Credits(rs.getLong(5));
+                            int[] stops = SpinOutcome.parseStops(rs.getString(11));
+                            SpinOutcome o = SpinOutcome.of(m, stops, bet);
+                            String seed = rs.getString(16);
+                            int payout = rs.getInt(10);
+                            String client = rs.getString(13);
+                            long nonce = rs.getLong(14);
+                            Boolean verified = null;
+                            if (seed != null) {
+                                verified = ProvablyFair.hash(seed).equals(rs.getString(12))
+                                        && java.util.Arrays.equals(
+                                                stops,
+                                                ProvablyFair.stops(
+                                                        seed,
+                                                        client,
+                                                        nonce,
+                                                        game.math().set(payout)));
+                            }
+                            Credits totalBet = bet.times(game.lineBets());
+                            SpinView v = new SpinView(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    game.name(),
+                                    bet,
+                                    new Credits(rs.getLong(6)),
+                                    new Credits(rs.getLong(7)),
+                                    SpinOutcome.multiplier(new Credits(rs.getLong(7)), totalBet),
+                                    rs.getBoolean(8),
+                                    rs.getInt(9),
+                                    payout,
+                                    java.util.Arrays.stream(stops).boxed().toList(),
+                                    o.grid(),
+                                    o.winningLines(),
+                                    o.scatterCount(),
+                                    rs.getString(12),
+                                    seed,
+                                    client,
+                                    nonce,
+                                    verified,
+                                    Timestamps.iso(rs.getLong(15)));
+                            return new Row(v, rs.getLong(17));
+                        })
+                        .findOne());
     }
 }

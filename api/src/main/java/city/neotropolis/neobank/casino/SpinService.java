@@ -4,12 +4,12 @@ import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.fair.ProvablyFair;
 import city.neotropolis.neobank.casino.math.Machine;
 import city.neotropolis.neobank.db.WriteSession;
-import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
 import city.neotropolis.neobank.ledger.TxType;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import jakarta.ws.rs.core.Response;
 import java.sql.PreparedStatement;
@@ -23,9 +23,11 @@ import java.time.Clock;
  * together or not at all.
  */
 public final class SpinService {
+    // Every statement here runs on every spin: cached prepared statements, as in the Ledger.
     /** The player's state and the house's balance in one read: every spin touches the house row. */
-    private static final String ACCOUNTS = "SELECT id, balance, frozen, free_spins, free_spin_bet FROM accounts "
-            + "WHERE id IN (?, ?)";
+    private static final String ACCOUNTS =
+            "SELECT id, balance, frozen, free_spins, free_spin_bet FROM accounts " + "WHERE id IN (?, ?)";
+
     private static final String FREE_SPINS = "UPDATE accounts SET free_spins = ?, free_spin_bet = ? WHERE id = ?";
     private static final String RECORD = "INSERT INTO casino_spins (account_id, game, bet, total_bet, win, "
             + "was_free_spin, free_spins_awarded, payout_percentage, stops, server_seed_hash, client_seed, nonce, "
@@ -34,15 +36,14 @@ public final class SpinService {
     /** What a spin request asks for, as its Idempotency-Key fingerprint sees it. */
     public record SpinRequest(Credits betAmount) {}
 
-    private record AccountState(Credits balance, boolean frozen, int freeSpins, Credits freeSpinBet,
-                                Credits houseBalance) {}
+    private record AccountState(
+            Credits balance, boolean frozen, int freeSpins, Credits freeSpinBet, Credits houseBalance) {}
 
     private final Ledger ledger;
     private final Idempotency idempotency;
     private final CasinoConfigService configs;
     private final Fairness fairness;
     private final Clock clock;
-    private volatile Runnable afterBet = () -> {};
 
     SpinService(Ledger ledger, Idempotency idempotency, CasinoConfigService configs, Fairness fairness, Clock clock) {
         this.ledger = ledger;
@@ -52,15 +53,14 @@ public final class SpinService {
         this.clock = clock;
     }
 
-    /** For tests: runs between the bet debit and the win credit, e.g. to fail there. */
-    void afterBetDebit(Runnable hook) {
-        this.afterBet = hook == null ? () -> {} : hook;
-    }
-
     public Response spin(Player player, CasinoGames.Game game, Credits requested, String idempotencyKey) {
         Credits bet = betShape(game, requested);
-        return idempotency.run(player.principalKey(), idempotencyKey, "POST /api/v1/casino/" + game.route() + "/spin",
-                new SpinRequest(bet), s -> new Idempotency.Reply(200, settle(s, player, game, bet, idempotencyKey)));
+        return idempotency.run(
+                player.principalKey(),
+                idempotencyKey,
+                "POST /api/v1/casino/" + game.route() + "/spin",
+                new SpinRequest(bet),
+                s -> new Idempotency.Reply(200, settle(s, player, game, bet, idempotencyKey)));
     }
 
     /** The checks that need no database: present, positive, on the bet step. */
@@ -93,37 +93,42 @@ public final class SpinService {
         Machine machine = game.math().machine();
         boolean free = machine.hasFreeSpins() && account.freeSpins() > 0;
         if (free && !bet.equals(account.freeSpinBet())) {
-            throw ApiException.badRequest("You have " + account.freeSpins() + " free spins at "
-                    + account.freeSpinBet() + " per line: bet_amount must be " + account.freeSpinBet());
+            throw ApiException.badRequest("You have " + account.freeSpins() + " free spins at " + account.freeSpinBet()
+                    + " per line: bet_amount must be " + account.freeSpinBet());
         }
         if (!free && (bet.compareTo(config.minBet()) < 0 || bet.compareTo(config.maxBet()) > 0)) {
-            throw ApiException.badRequest("bet_amount must be between " + config.minBet() + " and "
-                    + config.maxBet());
+            throw ApiException.badRequest("bet_amount must be between " + config.minBet() + " and " + config.maxBet());
         }
         Credits totalBet = bet.times(game.lineBets());
         if (!free && account.balance().compareTo(totalBet) < 0) {
             throw ApiException.badRequest("Insufficient funds");
         }
         if (account.houseBalance().compareTo(game.maxWin(bet)) < 0) {
-            throw ApiException.unavailable("The house cannot cover the largest possible win at this bet right now; "
-                    + "try a smaller bet");
+            throw ApiException.unavailable(
+                    "The house cannot cover the largest possible win at this bet right now; " + "try a smaller bet");
         }
 
-        int[] stops = ProvablyFair.stops(seeds.serverSeed(), seeds.clientSeed(), seeds.nonce(),
+        int[] stops = ProvablyFair.stops(
+                seeds.serverSeed(),
+                seeds.clientSeed(),
+                seeds.nonce(),
                 game.math().set(config.payoutPercentage()));
         SpinOutcome outcome = SpinOutcome.of(machine, stops, bet);
 
         String actor = "player:" + player.accountNumber();
         Credits balance = account.balance();
         if (!free) {
-            Posting p = ledger.post(s, Movement.of(player.id(), houseId, totalBet, TxType.CASINO_BET, game.name(),
-                    actor).withIdempotencyKey(key));
+            Posting p = ledger.post(
+                    s,
+                    Movement.of(player.id(), houseId, totalBet, TxType.CASINO_BET, game.name(), actor)
+                            .withIdempotencyKey(key));
             balance = p.fromBalance();
         }
-        afterBet.run();
         if (outcome.win().isPositive()) {
-            Posting p = ledger.post(s, Movement.of(houseId, player.id(), outcome.win(), TxType.CASINO_WIN,
-                    game.name(), actor).withIdempotencyKey(key));
+            Posting p = ledger.post(
+                    s,
+                    Movement.of(houseId, player.id(), outcome.win(), TxType.CASINO_WIN, game.name(), actor)
+                            .withIdempotencyKey(key));
             balance = p.toBalance();
         }
 
@@ -141,16 +146,46 @@ public final class SpinService {
             ps.setLong(3, player.id());
             ps.executeUpdate();
         }
-        long spinId = record(s, player.id(), game, bet, free ? Credits.ZERO : totalBet, outcome, free, awarded,
-                config.payoutPercentage(), seeds);
+        long spinId = record(
+                s,
+                player.id(),
+                game,
+                bet,
+                free ? Credits.ZERO : totalBet,
+                outcome,
+                free,
+                awarded,
+                config.payoutPercentage(),
+                seeds);
 
         if (!game.definition().betPerLine()) {
-            return new GlitchGridReply(outcome.grid().get(0), bet, SpinOutcome.multiplier(outcome.win(), totalBet),
-                    outcome.win(), balance, spinId, seeds.clientSeed(), seeds.nonce(), seeds.serverSeedHash());
+            return new GlitchGridReply(
+                    outcome.grid().get(0),
+                    bet,
+                    SpinOutcome.multiplier(outcome.win(), totalBet),
+                    outcome.win(),
+                    balance,
+                    spinId,
+                    seeds.clientSeed(),
+                    seeds.nonce(),
+                    seeds.serverSeedHash());
         }
-        return new StarlightReply(outcome.grid(), bet, totalBet, SpinOutcome.multiplier(outcome.win(), totalBet),
-                outcome.win(), outcome.winningLines(), outcome.scatterCount(), awarded, freeLeft, free, balance,
-                spinId, seeds.clientSeed(), seeds.nonce(), seeds.serverSeedHash());
+        return new StarlightReply(
+                outcome.grid(),
+                bet,
+                totalBet,
+                SpinOutcome.multiplier(outcome.win(), totalBet),
+                outcome.win(),
+                outcome.winningLines(),
+                outcome.scatterCount(),
+                awarded,
+                freeLeft,
+                free,
+                balance,
+                spinId,
+                seeds.clientSeed(),
+                seeds.nonce(),
+                seeds.serverSeedHash());
     }
 
     private AccountState account(WriteSession s, long id, long houseId) throws SQLException {
@@ -166,8 +201,8 @@ public final class SpinService {
                 } else {
                     long freeBet = rs.getLong(5);
                     Credits freeSpinBet = rs.wasNull() ? null : new Credits(freeBet);
-                    player = new AccountState(new Credits(rs.getLong(2)), rs.getBoolean(3), rs.getInt(4),
-                            freeSpinBet, null);
+                    player = new AccountState(
+                            new Credits(rs.getLong(2)), rs.getBoolean(3), rs.getInt(4), freeSpinBet, null);
                 }
             }
         }
@@ -177,8 +212,17 @@ public final class SpinService {
         return new AccountState(player.balance(), player.frozen(), player.freeSpins(), player.freeSpinBet(), house);
     }
 
-    private long record(WriteSession s, long accountId, CasinoGames.Game game, Credits bet, Credits staked,
-                        SpinOutcome outcome, boolean free, int awarded, int payout, Fairness.Seeds seeds)
+    private long record(
+            WriteSession s,
+            long accountId,
+            CasinoGames.Game game,
+            Credits bet,
+            Credits staked,
+            SpinOutcome outcome,
+            boolean free,
+            int awarded,
+            int payout,
+            Fairness.Seeds seeds)
             throws SQLException {
         PreparedStatement ps = s.prepare(RECORD);
         ps.setLong(1, accountId);
@@ -201,15 +245,32 @@ public final class SpinService {
     }
 
     /** The answer to a Glitch Grid spin (the original's fields plus the provably-fair ones). */
-    public record GlitchGridReply(java.util.List<String> reels, Credits bet, java.math.BigDecimal winMultiplier,
-                                  Credits winAmount, Credits balance, long spinId, String clientSeed, long nonce,
-                                  String serverSeedHash) {}
+    public record GlitchGridReply(
+            java.util.List<String> reels,
+            Credits bet,
+            java.math.BigDecimal winMultiplier,
+            Credits winAmount,
+            Credits balance,
+            long spinId,
+            String clientSeed,
+            long nonce,
+            String serverSeedHash) {}
 
     /** The answer to a Starlight Smuggler spin. */
-    public record StarlightReply(java.util.List<java.util.List<String>> grid, Credits betPerLine, Credits totalBet,
-                                 java.math.BigDecimal winMultiplier, Credits winAmount,
-                                 java.util.List<SpinOutcome.WinningLine> winningLines, int scatterCount,
-                                 int bonusSpinsAwarded, int freeSpinsRemaining, boolean wasFreeSpin,
-                                 Credits balance, long spinId, String clientSeed, long nonce,
-                                 String serverSeedHash) {}
+    public record StarlightReply(
+            java.util.List<java.util.List<String>> grid,
+            Credits betPerLine,
+            Credits totalBet,
+            java.math.BigDecimal winMultiplier,
+            Credits winAmount,
+            java.util.List<SpinOutcome.WinningLine> winningLines,
+            int scatterCount,
+            int bonusSpinsAwarded,
+            int freeSpinsRemaining,
+            boolean wasFreeSpin,
+            Credits balance,
+            long spinId,
+            String clientSeed,
+            long nonce,
+            String serverSeedHash) {}
 }

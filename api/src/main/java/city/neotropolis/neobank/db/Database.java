@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.db;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -9,9 +9,6 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import java.nio.file.Files;
-import liquibase.Scope;
-import liquibase.ui.LoggerUIService;
-import liquibase.UpdateSummaryOutputEnum;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +16,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -50,14 +50,18 @@ public final class Database implements Managed {
         if (dialect == Dialect.SQLITE) {
             String file = dsf.getUrl().substring("jdbc:sqlite:".length());
             int q = file.indexOf('?');
-            Path parent = Path.of(q < 0 ? file : file.substring(0, q)).toAbsolutePath().getParent();
+            Path parent = Path.of(q < 0 ? file : file.substring(0, q))
+                    .toAbsolutePath()
+                    .getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            props.putIfAbsent("journal_mode", "WAL");
-            props.putIfAbsent("synchronous", "FULL");
-            props.putIfAbsent("busy_timeout", "10000");
-            props.putIfAbsent("foreign_keys", "true");
+            // The one place SQLite's pragmas are set: an acknowledged transfer must survive a power cut
+            // (WAL, synchronous=FULL), writers wait for each other instead of failing, keys are enforced.
+            props.put("journal_mode", "WAL");
+            props.put("synchronous", "FULL");
+            props.put("busy_timeout", "10000");
+            props.put("foreign_keys", "true");
         }
         dsf.setProperties(props);
         return dialect;
@@ -75,8 +79,13 @@ public final class Database implements Managed {
         try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
                 new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
             // Liquibase talks to stdout through its UI service; send that to the log instead.
-            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG), () -> liquibase.update(""));
+            Scope.child(
+                    Map.of(
+                            Scope.Attr.ui.name(),
+                            new LoggerUIService(),
+                            "liquibase.showSummaryOutput",
+                            UpdateSummaryOutputEnum.LOG),
+                    () -> liquibase.update(""));
         }
         try {
             SchemaFingerprint.store(dsf, fingerprint);
@@ -87,8 +96,7 @@ public final class Database implements Managed {
         LOG.info("Migrations checked and applied in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch)
-            throws Exception {
+    public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch) throws Exception {
         Dialect dialect = prepare(dsf);
         migrate(dsf);
         Jdbi reads = configure(new JdbiFactory().build(env, dsf, "db"));

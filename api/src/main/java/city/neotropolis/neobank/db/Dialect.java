@@ -12,7 +12,8 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("Unsupported database URL (use jdbc:sqlite: or jdbc:postgresql:): " + jdbcUrl);
+        throw new IllegalArgumentException(
+                "Unsupported database URL (use jdbc:sqlite: or jdbc:postgresql:): " + jdbcUrl);
     }
 
     public String driverClass() {

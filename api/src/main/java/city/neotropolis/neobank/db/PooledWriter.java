@@ -1,7 +1,8 @@
 package city.neotropolis.neobank.db;
 
-import city.neotropolis.neobank.web.ApiException;
+import com.google.common.base.Throwables;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -14,6 +15,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class PooledWriter implements Writer {
     private static final int ATTEMPTS = 8;
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01");
     private final Jdbi jdbi;
 
     public PooledWriter(Jdbi jdbi) {
@@ -45,7 +47,7 @@ public final class PooledWriter implements Writer {
                     throw e;
                 }
                 if (attempt >= ATTEMPTS) {
-                    throw ApiException.unavailable("The bank is busy; try again");
+                    throw new DatabaseUnavailable("The bank is busy; try again");
                 }
             }
         }
@@ -53,15 +55,8 @@ public final class PooledWriter implements Writer {
 
     /** Deadlock or serialization failure: the transaction was rolled back and may simply run again. */
     static boolean retryable(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s) {
-                String state = s.getSQLState();
-                if ("40001".equals(state) || "40P01".equals(state)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(e).stream()
+                .anyMatch(c -> c instanceof SQLException s && RETRYABLE_STATES.contains(s.getSQLState()));
     }
 
     @Override

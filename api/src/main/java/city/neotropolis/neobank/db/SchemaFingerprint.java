@@ -49,8 +49,8 @@ final class SchemaFingerprint {
     /** True when the database says it was migrated with exactly these changelogs. */
     static boolean matches(DataSourceFactory dsf, String fingerprint) {
         try (Connection c = connect(dsf);
-             PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM schema_fingerprint WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM schema_fingerprint WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() && fingerprint.equals(rs.getString(1));
         } catch (SQLException noTableYet) {
             return false;
@@ -58,13 +58,14 @@ final class SchemaFingerprint {
     }
 
     static void store(DataSourceFactory dsf, String fingerprint) throws SQLException {
-        try (Connection c = connect(dsf); Statement s = c.createStatement()) {
+        try (Connection c = connect(dsf);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_fingerprint (id INTEGER PRIMARY KEY, "
                     + "fingerprint VARCHAR(64) NOT NULL)");
             c.setAutoCommit(false);
             s.execute("DELETE FROM schema_fingerprint");
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO schema_fingerprint (id, fingerprint) VALUES (1, ?)")) {
                 ps.setString(1, fingerprint);
                 ps.executeUpdate();
             }

@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.db;
 
-import city.neotropolis.neobank.web.ApiException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -82,9 +81,9 @@ public final class SqliteGroupCommitWriter implements Writer {
     public <T> CompletableFuture<T> submit(Work<T> work) {
         Job<T> job = new Job<>(work);
         if (!running) {
-            job.future.completeExceptionally(ApiException.unavailable("The bank is shutting down; try again shortly"));
+            job.future.completeExceptionally(new DatabaseUnavailable("The bank is shutting down; try again shortly"));
         } else if (!queue.offer(job)) {
-            job.future.completeExceptionally(ApiException.unavailable("The bank is overloaded; try again shortly"));
+            job.future.completeExceptionally(new DatabaseUnavailable("The bank is overloaded; try again shortly"));
         }
         return job.future;
     }
@@ -118,7 +117,7 @@ public final class SqliteGroupCommitWriter implements Writer {
             control.execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             LOG.error("Could not begin a write transaction", e);
-            failAll(batch, ApiException.unavailable("The database is unavailable; try again"));
+            failAll(batch, new DatabaseUnavailable("The database is unavailable; try again"));
             return;
         }
         try {
@@ -137,7 +136,7 @@ public final class SqliteGroupCommitWriter implements Writer {
         } catch (SQLException e) {
             LOG.error("Group commit failed; nothing in this group was written", e);
             rollbackQuietly();
-            failAll(batch, ApiException.unavailable("The database could not save this; try again"));
+            failAll(batch, new DatabaseUnavailable("The database could not save this; try again"));
             return;
         }
         List<Job<?>> done = List.copyOf(batch);

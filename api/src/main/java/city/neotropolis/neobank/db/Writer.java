@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.db;
 
-import city.neotropolis.neobank.web.ApiException;
 import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,7 +16,7 @@ public interface Writer extends Managed {
             return submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("Interrupted while waiting for the database");
+            throw new DatabaseUnavailable("Interrupted while waiting for the database");
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {

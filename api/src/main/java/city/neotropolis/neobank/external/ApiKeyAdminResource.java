@@ -42,7 +42,8 @@ public final class ApiKeyAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Auth Player gm, ApiKeyService.NewKey body) {
         ApiKeyView key = service.create(gm, body);
-        return Response.status(201).entity(new Created("API key created; copy it now, it is not shown again", key))
+        return Response.status(201)
+                .entity(new Created("API key created; copy it now, it is not shown again", key))
                 .build();
     }
 

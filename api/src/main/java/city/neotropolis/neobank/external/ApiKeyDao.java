@@ -1,16 +1,16 @@
 package city.neotropolis.neobank.external;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for terminal keys. Used on read handles and inside write units alike. */
 @RegisterRowMapper(ApiKeyDao.Mapper.class)
@@ -32,9 +32,16 @@ public interface ApiKeyDao {
     @SqlQuery("INSERT INTO api_keys (key_hash, key_prefix, description, account_id, scopes, max_amount, "
             + "rate_limit_per_minute, is_active, created_by, created_at) VALUES (:hash, :prefix, :description, "
             + ":account, :scopes, :max, :rate, TRUE, :by, :now) RETURNING id")
-    long insert(@Bind("hash") String keyHash, @Bind("prefix") String prefix, @Bind("description") String description,
-                @Bind("account") long accountId, @Bind("scopes") String scopes, @Bind("max") Long maxAmount,
-                @Bind("rate") int ratePerMinute, @Bind("by") String createdBy, @Bind("now") long now);
+    long insert(
+            @Bind("hash") String keyHash,
+            @Bind("prefix") String prefix,
+            @Bind("description") String description,
+            @Bind("account") long accountId,
+            @Bind("scopes") String scopes,
+            @Bind("max") Long maxAmount,
+            @Bind("rate") int ratePerMinute,
+            @Bind("by") String createdBy,
+            @Bind("now") long now);
 
     @SqlUpdate("UPDATE api_keys SET is_active = FALSE WHERE id = :id AND is_active = TRUE")
     int revoke(@Bind("id") long id);
@@ -52,10 +59,20 @@ public interface ApiKeyDao {
             Long accountId = rs.wasNull() ? null : account;
             long used = rs.getLong("last_used");
             Long lastUsed = rs.wasNull() ? null : used;
-            return new ApiKey(rs.getLong("id"), rs.getString("key_hash"), rs.getString("key_prefix"),
-                    rs.getString("description"), accountId, rs.getString("account_number"),
-                    ApiKeyScope.split(rs.getString("scopes")), maxAmount, rs.getInt("rate_limit_per_minute"),
-                    rs.getBoolean("is_active"), rs.getString("created_by"), rs.getLong("created_at"), lastUsed);
+            return new ApiKey(
+                    rs.getLong("id"),
+                    rs.getString("key_hash"),
+                    rs.getString("key_prefix"),
+                    rs.getString("description"),
+                    accountId,
+                    rs.getString("account_number"),
+                    ApiKeyScope.split(rs.getString("scopes")),
+                    maxAmount,
+                    rs.getInt("rate_limit_per_minute"),
+                    rs.getBoolean("is_active"),
+                    rs.getString("created_by"),
+                    rs.getLong("created_at"),
+                    lastUsed);
         }
     }
 }

@@ -18,6 +18,7 @@ public final class ApiKeySecrets {
     public static final String PREFIX = "nbk_";
     /** How much of a key is kept in clear, so a GM can tell keys apart in a list. */
     public static final int SHOWN = PREFIX.length() + 8;
+
     private static final Pattern SHAPE = Pattern.compile("nbk_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -31,7 +32,9 @@ public final class ApiKeySecrets {
 
     /** True when the text could be a key at all; anything else is refused without a lookup. */
     public static boolean wellFormed(String raw) {
-        return raw != null && raw.length() == PREFIX.length() + 43 && SHAPE.matcher(raw).matches();
+        return raw != null
+                && raw.length() == PREFIX.length() + 43
+                && SHAPE.matcher(raw).matches();
     }
 
     public static String hash(String raw) {

@@ -2,10 +2,10 @@ package city.neotropolis.neobank.external;
 
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountNumbers;
-import city.neotropolis.neobank.admin.AuditLog;
+import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import java.time.Clock;
@@ -19,8 +19,12 @@ public final class ApiKeyService {
     public static final int MAX_RATE_PER_MINUTE = 1_000_000;
 
     /** What a GM asks for; amounts in credits. */
-    public record NewKey(String description, String accountNumber, List<String> scopes, Credits maxAmount,
-                         Integer rateLimitPerMinute) {}
+    public record NewKey(
+            String description,
+            String accountNumber,
+            List<String> scopes,
+            Credits maxAmount,
+            Integer rateLimitPerMinute) {}
 
     private final Database db;
     private final AccountDirectory directory;
@@ -29,8 +33,13 @@ public final class ApiKeyService {
     private final Clock clock;
     private final Credits bankMaxAmount;
 
-    public ApiKeyService(Database db, AccountDirectory directory, AuditLog audit, ApiKeyAuthenticator keys,
-                         Clock clock, Credits bankMaxAmount) {
+    public ApiKeyService(
+            Database db,
+            AccountDirectory directory,
+            AuditLog audit,
+            ApiKeyAuthenticator keys,
+            Clock clock,
+            Credits bankMaxAmount) {
         this.db = db;
         this.directory = directory;
         this.audit = audit;
@@ -50,24 +59,37 @@ public final class ApiKeyService {
         Input.required(req, "request body");
         String description = Input.text(req.description(), "description", 1, DESCRIPTION_MAX);
         Input.required(req.accountNumber(), "account_number");
-        AccountDirectory.Ref account = directory.find(AccountNumbers.normalize(req.accountNumber()))
+        AccountDirectory.Ref account = directory
+                .find(AccountNumbers.normalize(req.accountNumber()))
                 .filter(r -> !r.isSystem())
                 .orElseThrow(() -> ApiException.badRequest("Account not found: " + req.accountNumber()));
         Set<ApiKeyScope> scopes = ApiKeyScope.parseAll(req.scopes());
-        Credits max = req.maxAmount() == null ? null
-                : Input.positiveAmount(req.maxAmount(), bankMaxAmount, "max_amount");
-        int rate = Input.bounded(req.rateLimitPerMinute(), DEFAULT_RATE_PER_MINUTE, 1, MAX_RATE_PER_MINUTE,
-                "rate_limit_per_minute");
+        Credits max =
+                req.maxAmount() == null ? null : Input.positiveAmount(req.maxAmount(), bankMaxAmount, "max_amount");
+        int rate = Input.bounded(
+                req.rateLimitPerMinute(), DEFAULT_RATE_PER_MINUTE, 1, MAX_RATE_PER_MINUTE, "rate_limit_per_minute");
         String raw = ApiKeySecrets.generate();
         String hash = ApiKeySecrets.hash(raw);
         ApiKey created = db.writer().write(s -> {
             ApiKeyDao dao = s.dao(ApiKeyDao.class);
-            long id = dao.insert(hash, ApiKeySecrets.shown(raw), description, account.id(),
-                    ApiKeyScope.join(scopes), max == null ? null : max.hundredths(), rate, gm.characterName(),
+            long id = dao.insert(
+                    hash,
+                    ApiKeySecrets.shown(raw),
+                    description,
+                    account.id(),
+                    ApiKeyScope.join(scopes),
+                    max == null ? null : max.hundredths(),
+                    rate,
+                    gm.characterName(),
                     clock.millis());
-            audit.record(s, gm, "api_key.create", "key:" + id, "account " + account.accountNumber() + ", scopes "
-                    + ApiKeyScope.join(scopes) + (max == null ? "" : ", max " + max) + ", " + rate + "/min: "
-                    + description);
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    "api_key.create",
+                    "key:" + id,
+                    "account " + account.accountNumber() + ", scopes "
+                            + ApiKeyScope.join(scopes) + (max == null ? "" : ", max " + max) + ", " + rate + "/min: "
+                            + description);
             return dao.byId(id).orElseThrow();
         });
         return ApiKeyView.of(created, null, raw);
@@ -79,8 +101,12 @@ public final class ApiKeyService {
             ApiKeyDao dao = s.dao(ApiKeyDao.class);
             ApiKey k = dao.byId(id).orElseThrow(() -> ApiException.notFound("API key not found"));
             int changed = dao.revoke(id);
-            audit.record(s, gm, "api_key.revoke", "key:" + id, (changed == 0 ? "already revoked: " : "")
-                    + k.keyPrefix() + " " + k.description());
+            audit.record(
+                    s,
+                    gm.characterName(),
+                    "api_key.revoke",
+                    "key:" + id,
+                    (changed == 0 ? "already revoked: " : "") + k.keyPrefix() + " " + k.description());
             return k;
         });
         keys.forget(key.keyHash());

@@ -1,8 +1,17 @@
 package city.neotropolis.neobank.external;
 
-import city.neotropolis.neobank.Core;
+import city.neotropolis.neobank.accounts.AccountDirectory;
+import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.audit.AuditLog;
+import city.neotropolis.neobank.auth.Passwords;
+import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.ledger.Idempotency;
+import city.neotropolis.neobank.ledger.Ledger;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -11,23 +20,60 @@ public final class ExternalFeature {
     /** How often keys' last use is written: often enough for a GM's list, rarely enough to cost nothing. */
     static final long LAST_USED_FLUSH_SECONDS = 5;
 
-    private ExternalFeature() {}
+    private final Database db;
+    private final Ledger ledger;
+    private final Idempotency idempotency;
+    private final AccountDirectory directory;
+    private final AccountService accounts;
+    private final AuditLog audit;
+    private final Passwords passwords;
+    private final RateLimiter limiter;
+    private final RateLimiter.Rule pinSetPerPlayer;
+    private final int bcryptCost;
+    private final Clock clock;
+    private final Credits maxAmount;
 
-    public static void register(Core core, Environment env) {
-        ApiKeyAuthenticator keys = new ApiKeyAuthenticator(core.db(), core.clock());
-        TerminalPins pins = new TerminalPins(core.db(), core.clock(), core.config().getSecurity().bcryptCost);
-        TerminalPayments payments = new TerminalPayments(core.ledger(), core.idempotency(), core.directory(),
-                core.db(), keys, pins, core.config().getBank().maxAmount);
-        ApiKeyService service = new ApiKeyService(core.db(), core.directory(), core.audit(), keys, core.clock(),
-                core.config().getBank().maxAmount);
+    public ExternalFeature(
+            Database db,
+            Ledger ledger,
+            Idempotency idempotency,
+            AccountDirectory directory,
+            AccountService accounts,
+            AuditLog audit,
+            Passwords passwords,
+            RateLimiter limiter,
+            RateLimiter.Rule pinSetPerPlayer,
+            int bcryptCost,
+            Clock clock,
+            Credits maxAmount) {
+        this.db = db;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.passwords = passwords;
+        this.limiter = limiter;
+        this.pinSetPerPlayer = pinSetPerPlayer;
+        this.bcryptCost = bcryptCost;
+        this.clock = clock;
+        this.maxAmount = maxAmount;
+    }
+
+    public void register(Environment env) {
+        ApiKeyAuthenticator keys = new ApiKeyAuthenticator(db, clock);
+        TerminalPins pins = new TerminalPins(db, clock, bcryptCost);
+        TerminalPayments payments = new TerminalPayments(ledger, idempotency, directory, db, keys, pins, maxAmount);
+        ApiKeyService service = new ApiKeyService(db, directory, audit, keys, clock, maxAmount);
 
         env.jersey().register(new ExternalResource(keys, payments));
         env.jersey().register(new ApiKeyAdminResource(service));
-        env.jersey().register(new TerminalPinResource(pins, core.accounts(), core.passwords(), core.limiter()));
+        env.jersey().register(new TerminalPinResource(pins, accounts, passwords, limiter, pinSetPerPlayer));
 
-        ScheduledExecutorService flusher = env.lifecycle().scheduledExecutorService("api-key-last-used").build();
-        flusher.scheduleWithFixedDelay(keys::flushLastUsed, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS,
-                TimeUnit.SECONDS);
+        ScheduledExecutorService flusher =
+                env.lifecycle().scheduledExecutorService("api-key-last-used").build();
+        flusher.scheduleWithFixedDelay(
+                keys::flushLastUsed, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
         // Registered after the database, so stopped before it: the last uses are written on the way out.
         env.lifecycle().manage(new Managed() {
             @Override

@@ -27,8 +27,10 @@ public final class ExternalResource {
     @POST
     @Path("transactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response transact(@HeaderParam(KEY_HEADER) String headerKey,
-                             @HeaderParam("Idempotency-Key") String idempotencyKey, TerminalPayments.Request body) {
+    public Response transact(
+            @HeaderParam(KEY_HEADER) String headerKey,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            TerminalPayments.Request body) {
         String raw = headerKey != null && !headerKey.isBlank() ? headerKey : body == null ? null : body.apiKey();
         ApiKey key = keys.authenticate(raw);
         return payments.move(key, body, idempotencyKey);
@@ -36,8 +38,8 @@ public final class ExternalResource {
 
     @GET
     @Path("account/{account_number}/balance")
-    public TerminalPayments.BalanceReply balance(@HeaderParam(KEY_HEADER) String headerKey,
-                                @PathParam("account_number") String accountNumber) {
+    public TerminalPayments.BalanceReply balance(
+            @HeaderParam(KEY_HEADER) String headerKey, @PathParam("account_number") String accountNumber) {
         return payments.balance(keys.authenticate(headerKey), accountNumber);
     }
 }

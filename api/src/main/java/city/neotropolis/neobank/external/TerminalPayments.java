@@ -3,14 +3,13 @@ package city.neotropolis.neobank.external;
 import city.neotropolis.neobank.accounts.AccountDirectory;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
-import city.neotropolis.neobank.ledger.TransferResource;
 import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import jakarta.ws.rs.core.Response;
@@ -24,8 +23,8 @@ public final class TerminalPayments {
     static final String ROUTE = "POST /api/v1/external/transactions";
 
     /** The body a terminal sends; {@code api_key} is the legacy place for the key. */
-    public record Request(String fromAccount, String toAccount, Credits amount, String memo, String pin,
-                          String apiKey) {}
+    public record Request(
+            String fromAccount, String toAccount, Credits amount, String memo, String pin, String apiKey) {}
 
     /** What identifies a request for safe retries: never the PIN or the key. */
     record Normalized(String fromAccount, String toAccount, Credits amount, String memo) {}
@@ -35,7 +34,11 @@ public final class TerminalPayments {
     public record BalanceReply(String accountNumber, Credits balance) {}
 
     /** Which of its powers a key uses for one movement. */
-    enum Kind { CHARGE, PAYOUT, TRANSFER_ANY }
+    enum Kind {
+        CHARGE,
+        PAYOUT,
+        TRANSFER_ANY
+    }
 
     private final Ledger ledger;
     private final Idempotency idempotency;
@@ -45,8 +48,14 @@ public final class TerminalPayments {
     private final TerminalPins pins;
     private final Credits bankMaxAmount;
 
-    public TerminalPayments(Ledger ledger, Idempotency idempotency, AccountDirectory directory, Database db,
-                            ApiKeyAuthenticator keys, TerminalPins pins, Credits bankMaxAmount) {
+    public TerminalPayments(
+            Ledger ledger,
+            Idempotency idempotency,
+            AccountDirectory directory,
+            Database db,
+            ApiKeyAuthenticator keys,
+            TerminalPins pins,
+            Credits bankMaxAmount) {
         this.ledger = ledger;
         this.idempotency = idempotency;
         this.directory = directory;
@@ -59,15 +68,15 @@ public final class TerminalPayments {
     public Response move(ApiKey key, Request body, String idempotencyKey) {
         Input.required(body, "request body");
         if (!key.has(ApiKeyScope.CHARGE) && !key.has(ApiKeyScope.PAYOUT) && !key.has(ApiKeyScope.TRANSFER_ANY)) {
-            throw ApiException.forbidden("This API key may not move credits (it needs the charge, payout or "
-                    + "transfer:any scope)");
+            throw ApiException.forbidden(
+                    "This API key may not move credits (it needs the charge, payout or " + "transfer:any scope)");
         }
         Credits amount = Input.positiveAmount(body.amount(), bankMaxAmount, "amount");
         if (key.maxAmount() != null && amount.compareTo(key.maxAmount()) > 0) {
-            throw ApiException.badRequest("amount is above this API key's limit of " + key.maxAmount()
-                    + " per transaction");
+            throw ApiException.badRequest(
+                    "amount is above this API key's limit of " + key.maxAmount() + " per transaction");
         }
-        String memo = Input.optionalText(body.memo(), "memo", TransferResource.MEMO_MAX);
+        String memo = Input.optionalText(body.memo(), "memo", Movement.MEMO_MAX);
         AccountDirectory.Ref from = account(body.fromAccount(), key, "from_account", "Sender account not found");
         AccountDirectory.Ref to = account(body.toAccount(), key, "to_account", "Recipient account not found");
         if (from.id() == to.id()) {
@@ -78,8 +87,8 @@ public final class TerminalPayments {
         // the unit itself refuses a player who has a PIN.
         boolean pinChecked = kind == Kind.CHARGE && body.pin() != null && pins.check(from.id(), body.pin());
         boolean pinNeeded = kind == Kind.CHARGE && !pinChecked;
-        Normalized normalized = new Normalized(from.accountNumber(), to.accountNumber(), amount,
-                memo == null ? "" : memo);
+        Normalized normalized =
+                new Normalized(from.accountNumber(), to.accountNumber(), amount, memo == null ? "" : memo);
         Movement m = Movement.of(from.id(), to.id(), amount, TxType.EXTERNAL, normalized.memo(), key.principalKey())
                 .withIdempotencyKey(idempotencyKey);
         return idempotency.run(key.principalKey(), idempotencyKey, ROUTE, normalized, s -> {
@@ -97,12 +106,17 @@ public final class TerminalPayments {
         if (!key.has(ApiKeyScope.BALANCE_READ)) {
             throw ApiException.forbidden("This API key may not read balances (it needs the balance:read scope)");
         }
-        AccountDirectory.Ref ref = directory.find(AccountNumbers.normalize(accountNumber))
+        AccountDirectory.Ref ref = directory
+                .find(AccountNumbers.normalize(accountNumber))
                 .filter(r -> !r.isSystem())
                 .orElseThrow(() -> ApiException.notFound("Account not found"));
-        Credits balance = db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
-                .bind("id", ref.id()).mapTo(Long.class).findOne().map(Credits::new)
-                .orElseThrow(() -> ApiException.notFound("Account not found")));
+        Credits balance = db.reads()
+                .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE id = :id")
+                        .bind("id", ref.id())
+                        .mapTo(Long.class)
+                        .findOne()
+                        .map(Credits::new)
+                        .orElseThrow(() -> ApiException.notFound("Account not found")));
         return new BalanceReply(ref.accountNumber(), balance);
     }
 
@@ -114,7 +128,9 @@ public final class TerminalPayments {
             }
             number = key.accountNumber();
         }
-        return directory.find(AccountNumbers.normalize(number)).filter(r -> !r.isSystem())
+        return directory
+                .find(AccountNumbers.normalize(number))
+                .filter(r -> !r.isSystem())
                 .orElseThrow(() -> ApiException.badRequest(notFound));
     }
 
@@ -129,8 +145,10 @@ public final class TerminalPayments {
         if (key.has(ApiKeyScope.TRANSFER_ANY)) {
             return Kind.TRANSFER_ANY;
         }
-        throw ApiException.forbidden("This API key may only " + (key.has(ApiKeyScope.CHARGE)
-                ? key.has(ApiKeyScope.PAYOUT) ? "charge into or pay out of" : "charge into"
-                : "pay out of") + " its own account " + key.accountNumber());
+        throw ApiException.forbidden("This API key may only "
+                + (key.has(ApiKeyScope.CHARGE)
+                        ? key.has(ApiKeyScope.PAYOUT) ? "charge into or pay out of" : "charge into"
+                        : "pay out of")
+                + " its own account " + key.accountNumber());
     }
 }

@@ -13,16 +13,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 
 /** A player sets the PIN that terminals must send to charge them (4–6 digits; "" removes it). */
 @Path("v1/account/pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class TerminalPinResource {
-    // Each attempt costs a bcrypt of the password: a stolen session must not become a password oracle.
-    static final RateLimiter.Rule PER_PLAYER = new RateLimiter.Rule("pin-set", 10, Duration.ofMinutes(10));
-
     public record PinRequest(String pin, String currentPassword) {}
 
     public record PinReply(String message, boolean pinSet) {}
@@ -31,12 +27,20 @@ public final class TerminalPinResource {
     private final AccountService accounts;
     private final Passwords passwords;
     private final RateLimiter limiter;
+    // Each attempt costs a bcrypt of the password: a stolen session must not become a password oracle.
+    private final RateLimiter.Rule perPlayer;
 
-    public TerminalPinResource(TerminalPins pins, AccountService accounts, Passwords passwords, RateLimiter limiter) {
+    public TerminalPinResource(
+            TerminalPins pins,
+            AccountService accounts,
+            Passwords passwords,
+            RateLimiter limiter,
+            RateLimiter.Rule perPlayer) {
         this.pins = pins;
         this.accounts = accounts;
         this.passwords = passwords;
         this.limiter = limiter;
+        this.perPlayer = perPlayer;
     }
 
     @PUT
@@ -44,7 +48,7 @@ public final class TerminalPinResource {
         Input.required(body, "request body");
         Input.required(body.pin(), "pin");
         Input.required(body.currentPassword(), "current_password");
-        limiter.check(PER_PLAYER, player.principalKey());
+        limiter.check(perPlayer, player.principalKey());
         Account a = accounts.byId(player.id()).orElseThrow(() -> ApiException.unauthorized("Account no longer exists"));
         if (!passwords.matches(body.currentPassword(), a.passwordHash())) {
             throw ApiException.badRequest("Current password is incorrect");

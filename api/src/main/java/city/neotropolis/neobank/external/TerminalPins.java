@@ -23,7 +23,9 @@ public final class TerminalPins {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     private static final Pattern SHAPE = Pattern.compile("[0-9]{4,6}");
+    /** Run by every charge without a PIN: a cached prepared statement, as in the Ledger. */
     private static final String HAS_PIN = "SELECT 1 FROM terminal_pins WHERE account_id = ?";
+
     private static final String PIN_REQUIRED = "This player has set a terminal PIN: send it as pin";
 
     private final Database db;
@@ -129,7 +131,10 @@ public final class TerminalPins {
 
     private static ApiException locked(long millisLeft) {
         long seconds = Math.max(1, (millisLeft + 999) / 1000);
-        return new ApiException(429, "Too many wrong PINs: terminal charges for this player are locked for "
-                + ((seconds + 59) / 60) + " more minutes", Map.of("Retry-After", Long.toString(seconds)));
+        return new ApiException(
+                429,
+                "Too many wrong PINs: terminal charges for this player are locked for " + ((seconds + 59) / 60)
+                        + " more minutes",
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 }

@@ -12,6 +12,8 @@ public final class PrometheusMetrics {
     public static void register(Environment env) {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new DropwizardExports(env.metrics()));
-        env.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/metrics");
+        env.admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(registry))
+                .addMapping("/metrics");
     }
 }

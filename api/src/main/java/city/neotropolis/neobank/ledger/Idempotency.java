@@ -6,6 +6,7 @@ import city.neotropolis.neobank.db.WriteSession;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Throwables;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 public final class Idempotency {
     public static final Duration KEEP = Duration.ofHours(24);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+    // Written inside every retried money unit: cached prepared statements, as in the Ledger.
     private static final String STORE = "INSERT INTO idempotency_keys "
             + "(principal, idem_key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String FORGET = "DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?";
@@ -110,7 +112,8 @@ public final class Idempotency {
     }
 
     private static Response respond(int status, String body, boolean replayed) {
-        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder b =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (replayed) {
             b.header("Idempotent-Replayed", "true");
         }
@@ -118,12 +121,13 @@ public final class Idempotency {
     }
 
     private Optional<Stored> lookup(String principal, String key) {
-        return db.reads().withHandle(h -> h.createQuery(
-                        "SELECT fingerprint, status, body, created_at FROM idempotency_keys "
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT fingerprint, status, body, created_at FROM idempotency_keys "
                                 + "WHERE principal = :p AND idem_key = :k")
-                .bind("p", principal).bind("k", key)
-                .map((rs, ctx) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)))
-                .findOne());
+                        .bind("p", principal)
+                        .bind("k", key)
+                        .map((rs, ctx) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)))
+                        .findOne());
     }
 
     private void store(WriteSession s, String principal, String key, String fingerprint, int status, String body)
@@ -148,21 +152,18 @@ public final class Idempotency {
     /** Drops answers older than {@link #KEEP}; run now and then. */
     public int prune() {
         long cutoff = clock.millis() - KEEP.toMillis();
-        return db.writer().write(s -> s.handle()
-                .createUpdate("DELETE FROM idempotency_keys WHERE created_at < :c").bind("c", cutoff).execute());
+        return db.writer()
+                .write(s -> s.handle()
+                        .createUpdate("DELETE FROM idempotency_keys WHERE created_at < :c")
+                        .bind("c", cutoff)
+                        .execute());
     }
 
     private static boolean isDuplicate(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s) {
-                String state = s.getSQLState();
-                String msg = String.valueOf(s.getMessage());
-                if ("23505".equals(state) || msg.contains("constraint failed: idempotency_keys")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(e).stream()
+                .anyMatch(c -> c instanceof SQLException s
+                        && ("23505".equals(s.getSQLState())
+                                || String.valueOf(s.getMessage()).contains("constraint failed: idempotency_keys")));
     }
 
     private String json(Object body) {

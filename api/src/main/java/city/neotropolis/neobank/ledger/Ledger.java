@@ -1,6 +1,8 @@
 package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.db.WriteSession;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,9 @@ import java.time.Clock;
  * The only code that moves credits. Each movement is two guarded balance updates and one
  * journal row inside the caller's write unit, so all three commit together or not at all.
  * Rows are locked in ascending account id order, so concurrent movements cannot deadlock.
+ * Plain positional JDBC on statements prepared once per write connection ({@link WriteSession#prepare}):
+ * this runs thousands of times a second, where a JDBI statement would be prepared anew each time.
+ * Everything off this path talks SQL through SqlObject DAOs.
  */
 public final class Ledger {
     private static final String DEBIT = "UPDATE accounts SET balance = balance - ? "
@@ -76,8 +81,16 @@ public final class Ledger {
             rs.next();
             id = rs.getLong(1);
         }
-        TxView view = new TxView(id, from.number, from.name, to.number, to.name, m.amount(),
-                m.memo() == null ? "" : m.memo(), Timestamps.iso(now), m.type());
+        TxView view = new TxView(
+                id,
+                from.number,
+                from.name,
+                to.number,
+                to.name,
+                m.amount(),
+                m.memo() == null ? "" : m.memo(),
+                Timestamps.iso(now),
+                m.type());
         return new Posting(view, from.balance, to.balance);
     }
 

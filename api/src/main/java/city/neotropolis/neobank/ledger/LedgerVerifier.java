@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.money.Credits;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -23,8 +24,8 @@ public final class LedgerVerifier {
             + "ON d.id = a.id WHERE a.balance <> COALESCE(c.s, 0) - COALESCE(d.s, 0) ORDER BY a.id LIMIT 1";
     private static final String NEGATIVE = "SELECT account_number, balance FROM accounts "
             + "WHERE balance < 0 AND account_number <> :mint ORDER BY id LIMIT 1";
-    private static final String BAD_ROW = "SELECT id FROM transactions "
-            + "WHERE amount <= 0 OR from_account_id = to_account_id ORDER BY id LIMIT 1";
+    private static final String BAD_ROW =
+            "SELECT id FROM transactions " + "WHERE amount <= 0 OR from_account_id = to_account_id ORDER BY id LIMIT 1";
 
     private final Database db;
 
@@ -40,21 +41,31 @@ public final class LedgerVerifier {
     public static Report verify(Handle h) {
         long sum = h.createQuery(SUM).mapTo(Long.class).one();
         long mint = h.createQuery("SELECT COALESCE(MIN(balance), 0) FROM accounts WHERE account_number = :m")
-                .bind("m", SystemAccounts.MINT_NUMBER).mapTo(Long.class).one();
-        long accounts = h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one();
-        long txs = h.createQuery("SELECT COUNT(*) FROM transactions").mapTo(Long.class).one();
+                .bind("m", SystemAccounts.MINT_NUMBER)
+                .mapTo(Long.class)
+                .one();
+        long accounts =
+                h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one();
+        long txs = h.createQuery("SELECT COUNT(*) FROM transactions")
+                .mapTo(Long.class)
+                .one();
         Credits supply = new Credits(-mint);
         Optional<String> violation = Optional.<String>empty()
-                .or(() -> sum == 0 ? Optional.empty()
+                .or(() -> sum == 0
+                        ? Optional.empty()
                         : Optional.of("Balances sum to " + new Credits(sum) + " instead of 0"))
-                .or(() -> h.createQuery(MISMATCH).map((rs, ctx) -> "Account " + rs.getString(1) + " has balance "
-                        + new Credits(rs.getLong(2)) + " but its journal says " + new Credits(rs.getLong(3)))
+                .or(() -> h.createQuery(MISMATCH)
+                        .map((rs, ctx) -> "Account " + rs.getString(1) + " has balance " + new Credits(rs.getLong(2))
+                                + " but its journal says " + new Credits(rs.getLong(3)))
                         .findFirst())
-                .or(() -> h.createQuery(NEGATIVE).bind("mint", SystemAccounts.MINT_NUMBER)
+                .or(() -> h.createQuery(NEGATIVE)
+                        .bind("mint", SystemAccounts.MINT_NUMBER)
                         .map((rs, ctx) -> "Account " + rs.getString(1) + " is negative: " + new Credits(rs.getLong(2)))
                         .findFirst())
-                .or(() -> h.createQuery(BAD_ROW).map((rs, ctx) -> "Journal row " + rs.getLong(1)
-                        + " is not a positive movement between two accounts").findFirst());
+                .or(() -> h.createQuery(BAD_ROW)
+                        .map((rs, ctx) ->
+                                "Journal row " + rs.getLong(1) + " is not a positive movement between two accounts")
+                        .findFirst());
         return new Report(violation.isEmpty(), violation.orElse(null), supply, accounts, txs);
     }
 }

@@ -1,6 +1,5 @@
 package city.neotropolis.neobank.web;
 
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** A refusal with a status and a message meant for the person or terminal that asked. */
@@ -50,11 +49,8 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public Response toResponse() {
-        Response.ResponseBuilder b = Response.status(status)
-                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(getMessage()));
-        headers.forEach(b::header);
-        return b.build();
+    /** Headers the answer carries besides the body, e.g. Retry-After on a 429. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.web;
 
+import com.google.common.base.Throwables;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,9 +19,11 @@ import java.io.IOException;
  */
 public final class BodyLimitFilter implements Filter {
     private final long limit;
+    private final ErrorWriter errors;
 
-    public BodyLimitFilter(long limit) {
+    public BodyLimitFilter(long limit, ErrorWriter errors) {
         this.limit = limit;
+        this.errors = errors;
     }
 
     /** Thrown from the body stream when it passes the limit; mapped to 413. */
@@ -32,12 +35,10 @@ public final class BodyLimitFilter implements Filter {
 
     /** The TooLarge somewhere in a chain of causes, or null. */
     static Throwable tooLarge(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof TooLarge) {
-                return c;
-            }
-        }
-        return null;
+        return Throwables.getCausalChain(e).stream()
+                .filter(TooLarge.class::isInstance)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
@@ -47,7 +48,7 @@ public final class BodyLimitFilter implements Filter {
         if (http.getContentLengthLong() > limit) {
             // The body stays unread, so the connection cannot be reused: say so.
             ((HttpServletResponse) res).setHeader("Connection", "close");
-            JsonResponses.write((HttpServletResponse) res, 413, new TooLarge(limit).getMessage());
+            errors.write((HttpServletResponse) res, 413, new TooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new Limited(http, limit), res);

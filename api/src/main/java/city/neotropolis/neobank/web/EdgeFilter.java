@@ -28,9 +28,11 @@ public final class EdgeFilter implements Filter {
             + "frame-ancestors 'none'";
 
     private final Set<String> corsOrigins;
+    private final ErrorWriter errors;
 
-    public EdgeFilter(Set<String> corsOrigins) {
+    public EdgeFilter(Set<String> corsOrigins, ErrorWriter errors) {
         this.corsOrigins = corsOrigins;
+        this.errors = errors;
     }
 
     @Override
@@ -40,7 +42,9 @@ public final class EdgeFilter implements Filter {
         HttpServletResponse out = (HttpServletResponse) res;
         headers(http, out);
         String origin = http.getHeader("Origin");
-        if (origin != null && corsOrigins.contains(origin) && "OPTIONS".equals(http.getMethod())
+        if (origin != null
+                && corsOrigins.contains(origin)
+                && "OPTIONS".equals(http.getMethod())
                 && http.getHeader("Access-Control-Request-Method") != null) {
             out.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
             out.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, X-API-Key");
@@ -51,7 +55,7 @@ public final class EdgeFilter implements Filter {
         Wrapper wrapper = new Wrapper(http, out);
         chain.doFilter(req, wrapper);
         if (!wrapper.wroteBody && !out.isCommitted() && out.getStatus() >= 400) {
-            JsonResponses.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
+            errors.write(out, out.getStatus(), JsonErrorHandler.message(out.getStatus(), null));
         }
     }
 
@@ -120,7 +124,7 @@ public final class EdgeFilter implements Filter {
             resetBuffer();
             wroteBody = true;
             closeIfBodyUnread(request, (HttpServletResponse) getResponse());
-            JsonResponses.write((HttpServletResponse) getResponse(), sc, JsonErrorHandler.message(sc, msg));
+            errors.write((HttpServletResponse) getResponse(), sc, JsonErrorHandler.message(sc, msg));
         }
 
         @Override

@@ -1,15 +1,15 @@
 package city.neotropolis.neobank.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import city.neotropolis.neobank.db.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.google.common.base.Throwables;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
@@ -24,87 +24,101 @@ public final class ErrorMappers {
 
     private ErrorMappers() {}
 
-    static Response json(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message)).build();
+    /** All of them, each writing through {@code errors}. */
+    public static Object[] all(ErrorWriter errors) {
+        return new Object[] {
+            new Api(errors),
+            new Database(errors),
+            new Json(errors),
+            new Validation(errors),
+            new Web(errors),
+            new Unexpected(errors)
+        };
+    }
+
+    /** What every mapper here has: the one writer of the error shape. */
+    abstract static class Writing {
+        final ErrorWriter errors;
+
+        Writing(ErrorWriter errors) {
+            this.errors = errors;
+        }
     }
 
     /** Our own refusals. */
     @Provider
-    public static final class Api implements ExceptionMapper<ApiException> {
+    public static final class Api extends Writing implements ExceptionMapper<ApiException> {
+        Api(ErrorWriter errors) {
+            super(errors);
+        }
+
         @Override
         public Response toResponse(ApiException e) {
-            return e.toResponse();
+            return errors.response(e.status(), e.getMessage(), e.headers());
+        }
+    }
+
+    /** The database could not take the write now: nothing was written, try again. */
+    @Provider
+    public static final class Database extends Writing implements ExceptionMapper<DatabaseUnavailable> {
+        Database(ErrorWriter errors) {
+            super(errors);
+        }
+
+        @Override
+        public Response toResponse(DatabaseUnavailable e) {
+            return errors.response(503, e.getMessage());
         }
     }
 
     /** Malformed JSON, wrong JSON types, duplicate keys, bad amounts inside a body. */
     @Provider
-    public static final class Json implements ExceptionMapper<JsonProcessingException> {
+    public static final class Json extends Writing implements ExceptionMapper<JsonProcessingException> {
+        Json(ErrorWriter errors) {
+            super(errors);
+        }
+
         @Override
         public Response toResponse(JsonProcessingException e) {
-            return json(400, describe(e));
+            return errors.response(400, JsonErrors.describe(e));
+        }
+    }
+
+    /**
+     * Bean Validation of query parameters ({@code @Min}, {@code @Max}): each constraint's message
+     * names its parameter and the allowed range, so it is the whole answer.
+     */
+    @Provider
+    public static final class Validation extends Writing implements ExceptionMapper<ConstraintViolationException> {
+        Validation(ErrorWriter errors) {
+            super(errors);
         }
 
-        static String describe(JsonProcessingException e) {
-            if (e instanceof JsonParseException) {
-                return "Malformed JSON: " + firstLine(e.getOriginalMessage());
-            }
-            if (e instanceof JsonMappingException m) {
-                String field = m.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-                String prefix = field.isEmpty() ? "" : field + ": ";
-                if (e instanceof InvalidFormatException f && f.getTargetType() != null
-                        && f.getTargetType().getSimpleName().equals("Credits")) {
-                    return prefix + firstLine(e.getOriginalMessage());
-                }
-                if (e instanceof MismatchedInputException mi) {
-                    if (mi.getTargetType() != null && !field.isEmpty()) {
-                        return field + " has the wrong type (expected " + typeName(mi.getTargetType()) + ")";
-                    }
-                    if (field.isEmpty()) {
-                        return "Request body must be a JSON object";
-                    }
-                }
-                return prefix + "invalid value";
-            }
-            return "Malformed JSON";
-        }
-
-        private static String typeName(Class<?> t) {
-            if (t == String.class) {
-                return "a string";
-            }
-            if (t == Boolean.class || t == boolean.class) {
-                return "true or false";
-            }
-            if (Number.class.isAssignableFrom(t) || t.isPrimitive()) {
-                return "a number";
-            }
-            return "an object";
-        }
-
-        private static String firstLine(String s) {
-            if (s == null) {
-                return "unreadable input";
-            }
-            int nl = s.indexOf('\n');
-            String line = nl < 0 ? s : s.substring(0, nl);
-            return line.length() > 200 ? line.substring(0, 200) : line;
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            String message = e.getConstraintViolations().stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
+                    .collect(Collectors.joining("; "));
+            return errors.response(400, message.isEmpty() ? "Bad request" : message);
         }
     }
 
     /** Jersey's own errors: unknown route, wrong method, wrong media type, bad path/query params. */
     @Provider
-    public static final class Web implements ExceptionMapper<WebApplicationException> {
+    public static final class Web extends Writing implements ExceptionMapper<WebApplicationException> {
+        Web(ErrorWriter errors) {
+            super(errors);
+        }
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Throwable body = BodyLimitFilter.tooLarge(e);
             if (body != null) {
-                return json(413, body.getMessage());
+                return errors.response(413, body.getMessage());
             }
             if (e.getCause() instanceof JsonProcessingException j) {
-                return json(400, Json.describe(j));
+                return errors.response(400, JsonErrors.describe(j));
             }
             int status = e.getResponse().getStatus();
             String message = switch (status) {
@@ -115,18 +129,22 @@ public final class ErrorMappers {
                 case 405 -> "Method not allowed";
                 case 406 -> "Only application/json responses are available";
                 case 415 -> "Content-Type must be application/json";
-                default -> e instanceof ParamException p
-                        ? "Invalid parameter " + p.getParameterName()
-                        : status < 500 ? "Bad request" : "Internal error";
+                default ->
+                    e instanceof ParamException p
+                            ? "Invalid parameter " + p.getParameterName()
+                            : status < 500 ? "Bad request" : "Internal error";
             };
+            // Every typed query parameter of the API is a whole number (limits, offsets, cursors, payouts).
+            if (e instanceof ParamException.QueryParamException q) {
+                message = q.getParameterName() + " must be a whole number";
+            }
             if (e instanceof ParamException) {
                 status = 400;
             }
             if (status >= 500) {
                 LOG.error("Unexpected web error", e);
             }
-            Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(message));
+            Response.ResponseBuilder b = Response.fromResponse(errors.response(status, message));
             e.getResponse().getHeaders().forEach((k, v) -> {
                 if (k.equalsIgnoreCase("Allow") || k.equalsIgnoreCase("Retry-After")) {
                     v.forEach(x -> b.header(k, x));
@@ -136,25 +154,41 @@ public final class ErrorMappers {
         }
     }
 
-    /** Anything else is our bug: log it with the stack, answer without it. */
+    /** Anything else is our bug (unless a known failure hides inside it): log it with the stack, answer without it. */
     @Provider
-    public static final class Unexpected implements ExceptionMapper<Throwable> {
+    public static final class Unexpected extends Writing implements ExceptionMapper<Throwable> {
+        Unexpected(ErrorWriter errors) {
+            super(errors);
+        }
+
         @Override
         public Response toResponse(Throwable e) {
             Throwable tooLarge = BodyLimitFilter.tooLarge(e);
             if (tooLarge != null) {
-                return json(413, tooLarge.getMessage());
+                return errors.response(413, tooLarge.getMessage());
             }
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof ApiException a) {
-                    return a.toResponse();
-                }
-                if (c instanceof JsonProcessingException j) {
-                    return json(400, Json.describe(j));
-                }
+            Optional<Response> known = Throwables.getCausalChain(e).stream()
+                    .map(this::known)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (known.isPresent()) {
+                return known.get();
             }
             LOG.error("Unexpected error", e);
-            return json(500, "Internal error");
+            return errors.response(500, "Internal error");
+        }
+
+        private Optional<Response> known(Throwable c) {
+            if (c instanceof ApiException a) {
+                return Optional.of(errors.response(a.status(), a.getMessage(), a.headers()));
+            }
+            if (c instanceof DatabaseUnavailable d) {
+                return Optional.of(errors.response(503, d.getMessage()));
+            }
+            if (c instanceof JsonProcessingException j) {
+                return Optional.of(errors.response(400, JsonErrors.describe(j)));
+            }
+            return Optional.empty();
         }
     }
 }

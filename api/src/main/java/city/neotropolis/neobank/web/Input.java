@@ -1,6 +1,6 @@
 package city.neotropolis.neobank.web;
 
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 
 /** Checks on what players and terminals send, each failing with a 400 that names the field. */
 public final class Input {
@@ -18,8 +18,8 @@ public final class Input {
         String t = required(value, field).trim();
         int n = t.codePointCount(0, t.length());
         if (n < min) {
-            throw ApiException.badRequest(min <= 1 ? field + " must not be empty"
-                    : field + " must be at least " + min + " characters");
+            throw ApiException.badRequest(
+                    min <= 1 ? field + " must not be empty" : field + " must be at least " + min + " characters");
         }
         return checkedLine(t, field, max);
     }
@@ -40,8 +40,11 @@ public final class Input {
     }
 
     public static boolean hasControl(String s) {
-        return s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF));
+        return s.codePoints()
+                .anyMatch(c -> Character.getType(c) == Character.CONTROL
+                        || c == 0x2028
+                        || c == 0x2029
+                        || (c >= 0xD800 && c <= 0xDFFF));
     }
 
     /** A positive amount of at most {@code max}. */

@@ -2,10 +2,10 @@ package city.neotropolis.neobank.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -19,6 +19,11 @@ import org.eclipse.jetty.util.Callback;
  * this class for the server as a whole.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    private final ErrorWriter errors;
+
+    public JsonErrorHandler(ErrorWriter errors) {
+        this.errors = errors;
+    }
 
     static String message(int code, String message) {
         return switch (code) {
@@ -38,13 +43,21 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-            String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
+    protected boolean generateAcceptableResponse(
+            Request request,
+            Response response,
+            Callback callback,
+            String contentType,
+            List<Charset> charsets,
+            int code,
+            String message,
+            Throwable cause)
+            throws IOException {
         // The server answers here only what it could not even route (a malformed or ambiguous URI):
         // the rest of such a request is never read, so the connection is closed, and we say so.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        return super.generateAcceptableResponse(request, response, callback, "application/json",
-                List.of(StandardCharsets.UTF_8), code, message, cause);
+        return super.generateAcceptableResponse(
+                request, response, callback, "application/json", List.of(StandardCharsets.UTF_8), code, message, cause);
     }
 
     /** A request Jetty could not parse: the connection is closed after the answer; say so. */
@@ -63,28 +76,48 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        writer.write("{\"error\":" + JsonResponses.quote(message(code, message)) + "}");
+        writer.write(errors.text(message(code, message)));
     }
 
     /** The same for the servlet context that serves the SPA and the API. */
     public static final class Servlet extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        private final ErrorWriter errors;
+
+        public Servlet(ErrorWriter errors) {
+            this.errors = errors;
+        }
+
         @Override
         public boolean errorPageForMethod(String method) {
             return true;
         }
 
         @Override
-        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-                String contentType, List<Charset> charsets, int code, String message, Throwable cause)
+        protected boolean generateAcceptableResponse(
+                Request request,
+                Response response,
+                Callback callback,
+                String contentType,
+                List<Charset> charsets,
+                int code,
+                String message,
+                Throwable cause)
                 throws IOException {
             closeIfBodyUnread(request, response);
-            return super.generateAcceptableResponse(request, response, callback, "application/json",
-                    List.of(StandardCharsets.UTF_8), code, message, cause);
+            return super.generateAcceptableResponse(
+                    request,
+                    response,
+                    callback,
+                    "application/json",
+                    List.of(StandardCharsets.UTF_8),
+                    code,
+                    message,
+                    cause);
         }
 
         @Override
         protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writer.write("{\"error\":" + JsonResponses.quote(JsonErrorHandler.message(code, message)) + "}");
+            writer.write(errors.text(JsonErrorHandler.message(code, message)));
         }
     }
 }

@@ -41,14 +41,20 @@ public final class RateLimiter {
         if (!enabled) {
             return;
         }
-        Bucket bucket = buckets.get(rule.name() + '\n' + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(rule.requests()).refillGreedy(rule.requests(), rule.period())
-                        .build())
-                .build());
+        Bucket bucket = buckets.get(
+                rule.name() + '\n' + key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(rule.requests())
+                                .refillGreedy(rule.requests(), rule.period())
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw new ApiException(429, "Too many requests; try again in " + seconds + " s",
+            throw new ApiException(
+                    429,
+                    "Too many requests; try again in " + seconds + " s",
                     Map.of("Retry-After", Long.toString(seconds)));
         }
     }

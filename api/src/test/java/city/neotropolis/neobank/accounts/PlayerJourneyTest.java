@@ -26,8 +26,10 @@ class PlayerJourneyTest {
     final Api api = TestApp.api(APP);
 
     String transfer(Api.Session from, Api.Session to, String amount, String memo) {
-        Api.Res r = api.post("/api/v1/transactions", from.token(), "{\"to_account\":\"" + to.accountNumber()
-                + "\",\"amount\":" + amount + ",\"memo\":\"" + memo + "\"}");
+        Api.Res r = api.post(
+                "/api/v1/transactions",
+                from.token(),
+                "{\"to_account\":\"" + to.accountNumber() + "\",\"amount\":" + amount + ",\"memo\":\"" + memo + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.body();
     }
@@ -39,7 +41,9 @@ class PlayerJourneyTest {
         @DisplayName("creates a character with the starting balance, issued from the mint as a journal row")
         void register() {
             String name = Api.uniqueName("Trinity");
-            Api.Res r = api.post("/api/v1/auth/register", null,
+            Api.Res r = api.post(
+                    "/api/v1/auth/register",
+                    null,
                     "{\"character_name\":\"  " + name + "  \",\"password\":\"password1\",\"faction\":\"Zion\"}");
             assertThat(r.status()).isEqualTo(201);
             JsonNode user = r.json().get("user");
@@ -51,7 +55,8 @@ class PlayerJourneyTest {
             assertThat(user.get("created_at").asText()).endsWith("Z");
 
             Api.Session s = api.login(name.toUpperCase(), "password1");
-            JsonNode history = api.get("/api/v1/account/transactions", s.token()).json().get("transactions");
+            JsonNode history =
+                    api.get("/api/v1/account/transactions", s.token()).json().get("transactions");
             assertThat(history).hasSize(1);
             assertThat(history.get(0).get("type").asText()).isEqualTo("genesis");
             assertThat(history.get(0).get("from_account").asText()).isEqualTo("NC-SYST-EM00");
@@ -61,7 +66,9 @@ class PlayerJourneyTest {
         @DisplayName("refuses a name already taken in any letter case")
         void duplicate() {
             Api.Session s = api.player("Morpheus");
-            Api.Res r = api.post("/api/v1/auth/register", null,
+            Api.Res r = api.post(
+                    "/api/v1/auth/register",
+                    null,
                     "{\"character_name\":\"" + s.name().toLowerCase() + "\",\"password\":\"password1\"}");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.json().get("error").asText()).contains("taken");
@@ -71,9 +78,13 @@ class PlayerJourneyTest {
         @DisplayName("answers an unknown name and a wrong password the same way")
         void sameAnswer() {
             Api.Session s = api.player("Cypher");
-            Api.Res wrong = api.post("/api/v1/auth/login", null,
+            Api.Res wrong = api.post(
+                    "/api/v1/auth/login",
+                    null,
                     "{\"character_name\":\"" + s.name() + "\",\"password\":\"not-the-password\"}");
-            Api.Res unknown = api.post("/api/v1/auth/login", null,
+            Api.Res unknown = api.post(
+                    "/api/v1/auth/login",
+                    null,
                     "{\"character_name\":\"nobody-at-all\",\"password\":\"not-the-password\"}");
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(unknown.status()).isEqualTo(401);
@@ -99,7 +110,8 @@ class PlayerJourneyTest {
             assertThat(api.balance(bob)).isEqualTo(101250);
 
             for (Api.Session s : List.of(alice, bob)) {
-                JsonNode latest = api.get("/api/v1/account/transactions?limit=1", s.token()).json()
+                JsonNode latest = api.get("/api/v1/account/transactions?limit=1", s.token())
+                        .json()
                         .at("/transactions/0");
                 assertThat(latest.get("from_name").asText()).isEqualTo(alice.name());
                 assertThat(latest.get("to_name").asText()).isEqualTo(bob.name());
@@ -108,12 +120,17 @@ class PlayerJourneyTest {
                 assertThat(latest.get("timestamp").asText()).endsWith("Z");
             }
             for (String q : List.of("NIGHT", bob.name(), bob.accountNumber())) {
-                JsonNode found = api.get("/api/v1/account/transactions/search?q=" + q.replace(" ", "%20"),
-                        alice.token()).json().get("transactions");
+                JsonNode found = api.get(
+                                "/api/v1/account/transactions/search?q=" + q.replace(" ", "%20"), alice.token())
+                        .json()
+                        .get("transactions");
                 assertThat(found).as(q).hasSize(1);
             }
-            assertThat(api.get("/api/v1/account/transactions/search?q=%25", alice.token()).json()
-                    .get("transactions")).as("a % is searched literally").isEmpty();
+            assertThat(api.get("/api/v1/account/transactions/search?q=%25", alice.token())
+                            .json()
+                            .get("transactions"))
+                    .as("a % is searched literally")
+                    .isEmpty();
         }
 
         @Test
@@ -127,7 +144,8 @@ class PlayerJourneyTest {
             List<Long> ids = new ArrayList<>();
             String cursor = "";
             for (int page = 0; page < 10; page++) {
-                JsonNode r = api.get("/api/v1/account/transactions?limit=3" + cursor, a.token()).json();
+                JsonNode r = api.get("/api/v1/account/transactions?limit=3" + cursor, a.token())
+                        .json();
                 r.get("transactions").forEach(t -> ids.add(t.get("id").asLong()));
                 if (r.get("next_cursor").isNull()) {
                     break;
@@ -152,13 +170,21 @@ class PlayerJourneyTest {
             assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(api.balance(a)).isEqualTo(100000 - 300);
 
-            Api.Res different = api.post("/api/v1/transactions", a.token(),
-                    "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":4}", "Idempotency-Key", "ticket-42");
+            Api.Res different = api.post(
+                    "/api/v1/transactions",
+                    a.token(),
+                    "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":4}",
+                    "Idempotency-Key",
+                    "ticket-42");
             assertThat(different.status()).isEqualTo(422);
             assertThat(api.balance(a)).isEqualTo(100000 - 300);
 
-            Api.Res othersKey = api.post("/api/v1/transactions", b.token(),
-                    "{\"to_account\":\"" + a.accountNumber() + "\",\"amount\":3}", "Idempotency-Key", "ticket-42");
+            Api.Res othersKey = api.post(
+                    "/api/v1/transactions",
+                    b.token(),
+                    "{\"to_account\":\"" + a.accountNumber() + "\",\"amount\":3}",
+                    "Idempotency-Key",
+                    "ticket-42");
             assertThat(othersKey.status()).as("keys are per player").isEqualTo(201);
         }
     }
@@ -170,7 +196,9 @@ class PlayerJourneyTest {
         @DisplayName("updates faction and picture, and an empty faction means none")
         void profile() {
             Api.Session s = api.player("Switch");
-            Api.Res r = api.put("/api/v1/account/profile", s.token(),
+            Api.Res r = api.put(
+                    "/api/v1/account/profile",
+                    s.token(),
                     "{\"faction\":\"Nebuchadnezzar\",\"profile_picture\":\"https://img.example/p.png\"}");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().at("/user/faction").asText()).isEqualTo("Nebuchadnezzar");
@@ -183,14 +211,20 @@ class PlayerJourneyTest {
         @DisplayName("changes the password, which signs out every older token")
         void password() {
             Api.Session s = api.player("Apoc");
-            Api.Res wrong = api.put("/api/v1/account/password", s.token(),
+            Api.Res wrong = api.put(
+                    "/api/v1/account/password",
+                    s.token(),
                     "{\"current_password\":\"nope-nope\",\"new_password\":\"new-password-2\"}");
             assertThat(wrong.status()).isEqualTo(400);
-            Api.Res ok = api.put("/api/v1/account/password", s.token(),
+            Api.Res ok = api.put(
+                    "/api/v1/account/password",
+                    s.token(),
                     "{\"current_password\":\"password1\",\"new_password\":\"new-password-2\"}");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(api.get("/api/v1/account", s.token()).status()).isEqualTo(401);
-            assertThat(api.get("/api/v1/account", ok.json().get("access_token").asText()).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/account", ok.json().get("access_token").asText())
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.login(s.name(), "new-password-2").token()).isNotBlank();
         }
     }

@@ -69,7 +69,9 @@ class AdminRoutesTest {
         player = api.player("routesPlayer");
         target = api.player("routesTarget");
         faction = Api.uniqueName("Fac");
-        Api.Res member = api.post("/api/admin/users", gm.token(),
+        Api.Res member = api.post(
+                "/api/admin/users",
+                gm.token(),
                 "{\"character_name\":\"" + Api.uniqueName("member") + "\",\"faction\":\"" + faction + "\"}");
         assertThat(member.status()).as(member.body()).isEqualTo(201);
         Api.Res backup = api.post("/api/admin/backups", gm.token(), "");
@@ -82,25 +84,37 @@ class AdminRoutesTest {
         return List.of(
                 Route.get("/api/admin/users/search?q=routes"),
                 Route.get(u),
-                Route.post("/api/admin/users", "{\"character_name\":\"" + Api.uniqueName("npc") + "\"}", 201,
+                Route.post(
+                        "/api/admin/users",
+                        "{\"character_name\":\"" + Api.uniqueName("npc") + "\"}",
+                        201,
                         "create_user"),
-                new Route("POST", "/api/admin/users/import", "text/csv",
-                        "character_name,password,faction,balance\n" + Api.uniqueName("csv") + ",password1,,5\n", 200,
+                new Route(
+                        "POST",
+                        "/api/admin/users/import",
+                        "text/csv",
+                        "character_name,password,faction,balance\n" + Api.uniqueName("csv") + ",password1,,5\n",
+                        200,
                         "import_users"),
                 new Route("GET", "/api/admin/users/export", null, null, 200, "export_users"),
                 Route.post(u + "/reset-password", "{\"new_password\":\"password2\"}", 200, "reset_password"),
                 Route.post(u + "/toggle-admin", "{}", 200, "grant_admin"),
-                Route.post(u + "/adjust-balance", "{\"amount\":5,\"reason\":\"route check\"}", 200,
-                        "adjust_balance"),
+                Route.post(u + "/adjust-balance", "{\"amount\":5,\"reason\":\"route check\"}", 200, "adjust_balance"),
                 Route.post(u + "/freeze", "{}", 200, "freeze"),
                 Route.post(u + "/unfreeze", "{}", 200, "unfreeze"),
                 Route.get("/api/admin/transactions?limit=5"),
                 Route.get("/api/admin/audit-logs?limit=5"),
                 Route.get("/api/admin/factions/list"),
-                Route.post("/api/admin/factions/create", "{\"name\":\"" + Api.uniqueName("NewFac") + "\"}", 201,
+                Route.post(
+                        "/api/admin/factions/create",
+                        "{\"name\":\"" + Api.uniqueName("NewFac") + "\"}",
+                        201,
                         "create_faction"),
-                Route.post("/api/admin/factions/" + faction + "/add-credits", "{\"amount\":2,\"reason\":\"bonus\"}",
-                        200, "faction_grant"),
+                Route.post(
+                        "/api/admin/factions/" + faction + "/add-credits",
+                        "{\"amount\":2,\"reason\":\"bonus\"}",
+                        200,
+                        "faction_grant"),
                 Route.get("/api/admin/ledger/verify"),
                 Route.get("/api/admin/stats"),
                 Route.post("/api/admin/backups", "", 201, "backup"),
@@ -111,32 +125,38 @@ class AdminRoutesTest {
     @TestFactory
     @DisplayName("is 401 without a token, 403 for a player, works for a GM and leaves an audit row when it acts")
     Stream<DynamicTest> everyRoute() {
-        return routes().stream().map(r -> DynamicTest.dynamicTest(r.method() + " " + r.path(), () -> {
-            Api.Res anonymous = r.callFresh(null);
-            assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
-            assertThat(anonymous.json().get("error").asText()).isNotBlank();
+        return routes().stream()
+                .map(r -> DynamicTest.dynamicTest(r.method() + " " + r.path(), () -> {
+                    Api.Res anonymous = r.callFresh(null);
+                    assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+                    assertThat(anonymous.json().get("error").asText()).isNotBlank();
 
-            Api.Res asPlayer = r.callFresh(player.token());
-            assertThat(asPlayer.status()).as(asPlayer.body()).isEqualTo(403);
-            assertThat(asPlayer.json().get("error").asText()).isNotBlank();
+                    Api.Res asPlayer = r.callFresh(player.token());
+                    assertThat(asPlayer.status()).as(asPlayer.body()).isEqualTo(403);
+                    assertThat(asPlayer.json().get("error").asText()).isNotBlank();
 
-            long lastAudit = lastAuditId();
-            Api.Res asGm = r.call(gm.token());
-            assertThat(asGm.status()).as(asGm.body()).isEqualTo(r.gmStatus());
-            JsonNode newest = api.get("/api/admin/audit-logs?limit=1", gm.token()).json().at("/logs/0");
-            if (r.auditAction() != null) {
-                assertThat(newest.get("id").asLong()).isGreaterThan(lastAudit);
-                assertThat(newest.get("action").asText()).isEqualTo(r.auditAction());
-                assertThat(newest.get("admin").asText()).isEqualTo(TestApp.GM_NAME);
-                assertThat(newest.get("timestamp").asText()).endsWith("Z");
-            } else {
-                assertThat(newest.get("id").asLong()).as("a read writes no audit row").isEqualTo(lastAudit);
-            }
-        }));
+                    long lastAudit = lastAuditId();
+                    Api.Res asGm = r.call(gm.token());
+                    assertThat(asGm.status()).as(asGm.body()).isEqualTo(r.gmStatus());
+                    JsonNode newest = api.get("/api/admin/audit-logs?limit=1", gm.token())
+                            .json()
+                            .at("/logs/0");
+                    if (r.auditAction() != null) {
+                        assertThat(newest.get("id").asLong()).isGreaterThan(lastAudit);
+                        assertThat(newest.get("action").asText()).isEqualTo(r.auditAction());
+                        assertThat(newest.get("admin").asText()).isEqualTo(TestApp.GM_NAME);
+                        assertThat(newest.get("timestamp").asText()).endsWith("Z");
+                    } else {
+                        assertThat(newest.get("id").asLong())
+                                .as("a read writes no audit row")
+                                .isEqualTo(lastAudit);
+                    }
+                }));
     }
 
     private static long lastAuditId() {
-        JsonNode logs = api.get("/api/admin/audit-logs?limit=1", gm.token()).json().get("logs");
+        JsonNode logs =
+                api.get("/api/admin/audit-logs?limit=1", gm.token()).json().get("logs");
         return logs.isEmpty() ? 0 : logs.get(0).get("id").asLong();
     }
 }

@@ -33,7 +33,10 @@ class AdminUsersTest {
     }
 
     static long journalSize() {
-        return api.get("/api/admin/ledger/verify", gm.token()).json().get("transactions").asLong();
+        return api.get("/api/admin/ledger/verify", gm.token())
+                .json()
+                .get("transactions")
+                .asLong();
     }
 
     static long hundredths(JsonNode n) {
@@ -47,14 +50,26 @@ class AdminUsersTest {
         @DisplayName("by part of the name, any case, or by account number, and never a system account")
         void search() {
             Api.Session p = api.player("Searchable");
-            JsonNode byName = api.get("/api/admin/users/search?q=SEARCHAB", gm.token()).json().get("users");
+            JsonNode byName = api.get("/api/admin/users/search?q=SEARCHAB", gm.token())
+                    .json()
+                    .get("users");
             assertThat(byName).extracting(u -> u.get("account_number").asText()).contains(p.accountNumber());
-            JsonNode byNumber = api.get("/api/admin/users/search?q=" + p.accountNumber().substring(3).toLowerCase(),
-                    gm.token()).json().get("users");
+            JsonNode byNumber = api.get(
+                            "/api/admin/users/search?q="
+                                    + p.accountNumber().substring(3).toLowerCase(),
+                            gm.token())
+                    .json()
+                    .get("users");
             assertThat(byNumber).hasSize(1);
             assertThat(byNumber.get(0).get("character_name").asText()).isEqualTo(p.name());
-            assertThat(api.get("/api/admin/users/search?q=NC-SYST", gm.token()).json().get("users")).isEmpty();
-            assertThat(api.get("/api/admin/users/search?q=%25", gm.token()).json().get("users")).isEmpty();
+            assertThat(api.get("/api/admin/users/search?q=NC-SYST", gm.token())
+                            .json()
+                            .get("users"))
+                    .isEmpty();
+            assertThat(api.get("/api/admin/users/search?q=%25", gm.token())
+                            .json()
+                            .get("users"))
+                    .isEmpty();
         }
 
         @Test
@@ -62,15 +77,20 @@ class AdminUsersTest {
         void details() {
             Api.Session a = api.player("detA");
             Api.Session b = api.player("detB");
-            api.post("/api/v1/transactions", a.token(), "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":12.5}");
-            JsonNode d = api.get("/api/admin/users/" + a.accountNumber(), gm.token()).json();
+            api.post(
+                    "/api/v1/transactions",
+                    a.token(),
+                    "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":12.5}");
+            JsonNode d =
+                    api.get("/api/admin/users/" + a.accountNumber(), gm.token()).json();
             assertThat(d.at("/user/character_name").asText()).isEqualTo(a.name());
             assertThat(hundredths(d.get("total_sent"))).isEqualTo(1250);
             assertThat(hundredths(d.get("total_received"))).isEqualTo(100000);
             Api.Res missing = api.get("/api/admin/users/NC-ZZZZ-ZZZZ", gm.token());
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.json().get("error").asText()).isEqualTo("User not found");
-            assertThat(api.get("/api/admin/users/NC-SYST-EM00", gm.token()).status()).isEqualTo(404);
+            assertThat(api.get("/api/admin/users/NC-SYST-EM00", gm.token()).status())
+                    .isEqualTo(404);
         }
     }
 
@@ -91,7 +111,11 @@ class AdminUsersTest {
             assertThat(minus.status()).as(minus.body()).isEqualTo(200);
             assertThat(minus.json().at("/transaction/to_account").asText()).isEqualTo("NC-SYST-EM00");
             assertThat(api.balance(p)).isEqualTo(100000 + 5025 - 3000);
-            assertThat(api.get("/api/admin/ledger/verify", gm.token()).json().get("ok").asBoolean()).isTrue();
+            assertThat(api.get("/api/admin/ledger/verify", gm.token())
+                            .json()
+                            .get("ok")
+                            .asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -100,8 +124,12 @@ class AdminUsersTest {
             Api.Session p = api.player("adjBad");
             String path = "/api/admin/users/" + p.accountNumber() + "/adjust-balance";
             long journal = journalSize();
-            for (String body : List.of("{\"amount\":5}", "{\"amount\":5,\"reason\":\"  \"}", "{\"amount\":0,\"reason\":\"x\"}",
-                    "{\"amount\":-1000.01,\"reason\":\"too much\"}", "{\"amount\":1.001,\"reason\":\"x\"}",
+            for (String body : List.of(
+                    "{\"amount\":5}",
+                    "{\"amount\":5,\"reason\":\"  \"}",
+                    "{\"amount\":0,\"reason\":\"x\"}",
+                    "{\"amount\":-1000.01,\"reason\":\"too much\"}",
+                    "{\"amount\":1.001,\"reason\":\"x\"}",
                     "{\"amount\":\"abc\",\"reason\":\"x\"}")) {
                 Api.Res r = api.post(path, gm.token(), body);
                 assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
@@ -120,7 +148,8 @@ class AdminUsersTest {
             Api.Res first = api.post(path, gm.token(), body, "Idempotency-Key", "adj-1");
             Api.Res again = api.post(path, gm.token(), body, "Idempotency-Key", "adj-1");
             assertThat(again.status()).isEqualTo(200);
-            assertThat(again.json().at("/transaction/id")).isEqualTo(first.json().at("/transaction/id"));
+            assertThat(again.json().at("/transaction/id"))
+                    .isEqualTo(first.json().at("/transaction/id"));
             assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(api.balance(p)).isEqualTo(100700);
         }
@@ -134,21 +163,31 @@ class AdminUsersTest {
         void freeze() {
             Api.Session p = api.player("frozen");
             Api.Session other = api.player("payer");
-            Api.Res f = api.post("/api/admin/users/" + p.accountNumber() + "/freeze", gm.token(),
+            Api.Res f = api.post(
+                    "/api/admin/users/" + p.accountNumber() + "/freeze",
+                    gm.token(),
                     "{\"reason\":\"suspected duplicate character\"}");
             assertThat(f.status()).as(f.body()).isEqualTo(200);
             assertThat(f.json().at("/user/is_frozen").asBoolean()).isTrue();
             assertThat(api.get("/api/v1/account", p.token()).status()).isEqualTo(401);
-            assertThat(api.post("/api/v1/auth/login", null, "{\"character_name\":\"" + p.name()
-                    + "\",\"password\":\"password1\"}").status()).isEqualTo(403);
-            Api.Res pay = api.post("/api/v1/transactions", other.token(),
+            assertThat(api.post(
+                                    "/api/v1/auth/login",
+                                    null,
+                                    "{\"character_name\":\"" + p.name() + "\",\"password\":\"password1\"}")
+                            .status())
+                    .isEqualTo(403);
+            Api.Res pay = api.post(
+                    "/api/v1/transactions",
+                    other.token(),
                     "{\"to_account\":\"" + p.accountNumber() + "\",\"amount\":1}");
             assertThat(pay.status()).isEqualTo(400);
             assertThat(api.balance(other)).isEqualTo(100000);
 
             Api.Res u = api.post("/api/admin/users/" + p.accountNumber() + "/unfreeze", gm.token(), "{}");
             assertThat(u.json().at("/user/is_frozen").asBoolean()).isFalse();
-            assertThat(api.get("/api/v1/account", p.token()).status()).as("old tokens stay dead").isEqualTo(401);
+            assertThat(api.get("/api/v1/account", p.token()).status())
+                    .as("old tokens stay dead")
+                    .isEqualTo(401);
             Api.Session back = api.login(p.name(), "password1");
             assertThat(api.balance(back)).isEqualTo(100000);
         }
@@ -188,16 +227,26 @@ class AdminUsersTest {
         @DisplayName("reset-password signs the player out and lets them in with the new one only")
         void reset() {
             Api.Session p = api.player("forgetful");
-            Api.Res r = api.post("/api/admin/users/" + p.accountNumber() + "/reset-password", gm.token(),
+            Api.Res r = api.post(
+                    "/api/admin/users/" + p.accountNumber() + "/reset-password",
+                    gm.token(),
                     "{\"new_password\":\"brand-new-pass\"}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("message").asText()).isNotBlank();
             assertThat(api.get("/api/v1/account", p.token()).status()).isEqualTo(401);
-            assertThat(api.post("/api/v1/auth/login", null, "{\"character_name\":\"" + p.name()
-                    + "\",\"password\":\"password1\"}").status()).isEqualTo(401);
+            assertThat(api.post(
+                                    "/api/v1/auth/login",
+                                    null,
+                                    "{\"character_name\":\"" + p.name() + "\",\"password\":\"password1\"}")
+                            .status())
+                    .isEqualTo(401);
             assertThat(api.login(p.name(), "brand-new-pass").token()).isNotBlank();
-            assertThat(api.post("/api/admin/users/" + p.accountNumber() + "/reset-password", gm.token(),
-                    "{\"new_password\":\"short\"}").status()).isEqualTo(400);
+            assertThat(api.post(
+                                    "/api/admin/users/" + p.accountNumber() + "/reset-password",
+                                    gm.token(),
+                                    "{\"new_password\":\"short\"}")
+                            .status())
+                    .isEqualTo(400);
         }
     }
 
@@ -208,17 +257,22 @@ class AdminUsersTest {
         @DisplayName("with a chosen balance and faction; without a password nobody can log in as them")
         void npc() {
             String name = Api.uniqueName("Vendor");
-            Api.Res r = api.post("/api/admin/users", gm.token(), "{\"character_name\":\"" + name
-                    + "\",\"faction\":\"Merchants\",\"balance\":250.5}");
+            Api.Res r = api.post(
+                    "/api/admin/users",
+                    gm.token(),
+                    "{\"character_name\":\"" + name + "\",\"faction\":\"Merchants\",\"balance\":250.5}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             assertThat(hundredths(r.json().at("/user/balance"))).isEqualTo(25050);
             assertThat(r.json().at("/user/faction").asText()).isEqualTo("Merchants");
-            assertThat(api.post("/api/v1/auth/login", null, "{\"character_name\":\"" + name
-                    + "\",\"password\":\"\"}").status()).isEqualTo(401);
-            Api.Res dup = api.post("/api/admin/users", gm.token(), "{\"character_name\":\"" + name.toUpperCase() + "\"}");
+            assertThat(api.post("/api/v1/auth/login", null, "{\"character_name\":\"" + name + "\",\"password\":\"\"}")
+                            .status())
+                    .isEqualTo(401);
+            Api.Res dup =
+                    api.post("/api/admin/users", gm.token(), "{\"character_name\":\"" + name.toUpperCase() + "\"}");
             assertThat(dup.status()).isEqualTo(400);
-            assertThat(api.post("/api/admin/users", gm.token(), "{\"character_name\":\"x" + name
-                    + "\",\"balance\":-1}").status()).isEqualTo(400);
+            assertThat(api.post("/api/admin/users", gm.token(), "{\"character_name\":\"x" + name + "\",\"balance\":-1}")
+                            .status())
+                    .isEqualTo(400);
         }
     }
 
@@ -232,22 +286,35 @@ class AdminUsersTest {
             Api.Session b = api.player("jrnB");
             List<Long> ids = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                ids.add(api.post("/api/v1/transactions", a.token(), "{\"to_account\":\"" + b.accountNumber()
-                        + "\",\"amount\":" + i + "}").json().at("/transaction/id").asLong());
+                ids.add(api.post(
+                                "/api/v1/transactions",
+                                a.token(),
+                                "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":" + i + "}")
+                        .json()
+                        .at("/transaction/id")
+                        .asLong());
             }
-            JsonNode page = api.get("/api/admin/transactions?limit=2&offset=1&account=" + a.accountNumber(),
-                    gm.token()).json();
+            JsonNode page = api.get("/api/admin/transactions?limit=2&offset=1&account=" + a.accountNumber(), gm.token())
+                    .json();
             assertThat(page.get("limit").asInt()).isEqualTo(2);
             assertThat(page.get("offset").asInt()).isEqualTo(1);
-            assertThat(page.get("transactions")).extracting(t -> t.get("id").asLong())
+            assertThat(page.get("transactions"))
+                    .extracting(t -> t.get("id").asLong())
                     .containsExactly(ids.get(1), ids.get(0));
-            JsonNode after = api.get("/api/admin/transactions?after_id=" + ids.get(0) + "&account="
-                    + b.accountNumber(), gm.token()).json();
-            assertThat(after.get("transactions")).extracting(t -> t.get("id").asLong())
+            JsonNode after = api.get(
+                            "/api/admin/transactions?after_id=" + ids.get(0) + "&account=" + b.accountNumber(),
+                            gm.token())
+                    .json();
+            assertThat(after.get("transactions"))
+                    .extracting(t -> t.get("id").asLong())
                     .containsExactly(ids.get(1), ids.get(2));
-            assertThat(api.get("/api/admin/transactions?limit=0", gm.token()).status()).isEqualTo(400);
-            assertThat(api.get("/api/admin/transactions?offset=-1", gm.token()).status()).isEqualTo(400);
-            assertThat(api.get("/api/admin/transactions?account=NC-ZZZZ-ZZZZ", gm.token()).status()).isEqualTo(404);
+            assertThat(api.get("/api/admin/transactions?limit=0", gm.token()).status())
+                    .isEqualTo(400);
+            assertThat(api.get("/api/admin/transactions?offset=-1", gm.token()).status())
+                    .isEqualTo(400);
+            assertThat(api.get("/api/admin/transactions?account=NC-ZZZZ-ZZZZ", gm.token())
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -258,15 +325,18 @@ class AdminUsersTest {
         @DisplayName("are created once, listed with member count and total, and granted credits one row per member")
         void grant() {
             String f = Api.uniqueName("Runners");
-            Api.Res c = api.post("/api/admin/factions/create", gm.token(), "{\"name\":\"" + f
-                    + "\",\"description\":\"street crew\"}");
+            Api.Res c = api.post(
+                    "/api/admin/factions/create",
+                    gm.token(),
+                    "{\"name\":\"" + f + "\",\"description\":\"street crew\"}");
             assertThat(c.status()).as(c.body()).isEqualTo(201);
             assertThat(c.json().at("/faction/name").asText()).isEqualTo(f);
             assertThat(api.post("/api/admin/factions/create", gm.token(), "{\"name\":\"" + f.toLowerCase() + "\"}")
-                    .status()).isEqualTo(400);
+                            .status())
+                    .isEqualTo(400);
             long journal = journalSize();
-            Api.Res empty = api.post("/api/admin/factions/" + f + "/add-credits", gm.token(),
-                    "{\"amount\":10,\"reason\":\"payday\"}");
+            Api.Res empty = api.post(
+                    "/api/admin/factions/" + f + "/add-credits", gm.token(), "{\"amount\":10,\"reason\":\"payday\"}");
             assertThat(empty.status()).isEqualTo(400);
             assertThat(journalSize()).isEqualTo(journal);
 
@@ -277,19 +347,23 @@ class AdminUsersTest {
                 members.add(m);
             }
             journal = journalSize();
-            Api.Res g = api.post("/api/admin/factions/" + f + "/add-credits", gm.token(),
-                    "{\"amount\":10.5,\"reason\":\"payday\"}");
+            Api.Res g = api.post(
+                    "/api/admin/factions/" + f + "/add-credits", gm.token(), "{\"amount\":10.5,\"reason\":\"payday\"}");
             assertThat(g.status()).as(g.body()).isEqualTo(200);
             assertThat(g.json().get("affected_users").asInt()).isEqualTo(3);
             assertThat(g.json().get("faction").asText()).isEqualTo(f);
             assertThat(journalSize()).isEqualTo(journal + 3);
             for (Api.Session m : members) {
                 assertThat(api.balance(m)).isEqualTo(100000 + 1050);
-                assertThat(api.get("/api/v1/account/transactions?limit=1", m.token()).json()
-                        .at("/transactions/0/type").asText()).isEqualTo("faction_grant");
+                assertThat(api.get("/api/v1/account/transactions?limit=1", m.token())
+                                .json()
+                                .at("/transactions/0/type")
+                                .asText())
+                        .isEqualTo("faction_grant");
             }
             JsonNode row = null;
-            for (JsonNode x : api.get("/api/admin/factions/list", gm.token()).json().get("factions")) {
+            for (JsonNode x :
+                    api.get("/api/admin/factions/list", gm.token()).json().get("factions")) {
                 if (x.get("faction").asText().equals(f)) {
                     row = x;
                 }
@@ -322,7 +396,10 @@ class AdminUsersTest {
         @Test
         @DisplayName("a player who only logs in and looks at their balance counts as active")
         void activeByLogin() {
-            long before = api.get("/api/admin/stats", gm.token()).json().get("active_players_last_hour").asLong();
+            long before = api.get("/api/admin/stats", gm.token())
+                    .json()
+                    .get("active_players_last_hour")
+                    .asLong();
             Api.Session p = api.player("lurker");
             assertThat(api.balance(p)).isEqualTo(100000);
             JsonNode after = api.get("/api/admin/stats", gm.token()).json();

@@ -34,7 +34,8 @@ class CharacterImportTest {
     }
 
     static Api.Res importCsv(String csv) {
-        return api.send(api.builder("/api/admin/users/import", gm.token()).header("Content-Type", "text/csv")
+        return api.send(api.builder("/api/admin/users/import", gm.token())
+                .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
@@ -54,14 +55,14 @@ class CharacterImportTest {
             String c = Api.uniqueName("Carol, \"the Fixer\"");
             String csv = "character_name,password,faction,balance\n"
                     + a + ",password1,Runners,250.50\n"
-                    + b + ",short,Runners,10\n"                      // line 3: password too short
-                    + "\"" + c.replace("\"", "\"\"") + "\",,Corp,\n"  // line 4: no login, default balance
-                    + a.toUpperCase() + ",password1,,5\n"            // line 5: same name as line 2
-                    + existing.name() + ",password1,,5\n"            // line 6: already taken
-                    + Api.uniqueName("Dave") + ",password1,,12.345\n"  // line 7: 3 decimals
-                    + Api.uniqueName("Eve") + ",password1,,-5\n"     // line 8: negative
+                    + b + ",short,Runners,10\n" // line 3: password too short
+                    + "\"" + c.replace("\"", "\"\"") + "\",,Corp,\n" // line 4: no login, default balance
+                    + a.toUpperCase() + ",password1,,5\n" // line 5: same name as line 2
+                    + existing.name() + ",password1,,5\n" // line 6: already taken
+                    + Api.uniqueName("Dave") + ",password1,,12.345\n" // line 7: 3 decimals
+                    + Api.uniqueName("Eve") + ",password1,,-5\n" // line 8: negative
                     + Api.uniqueName("Finn") + ",password1,,1,extra\n" // line 9: too many columns
-                    + "x,password1,,1\n";                            // line 10: name too short
+                    + "x,password1,,1\n"; // line 10: name too short
             JsonNode before = verify();
 
             Api.Res r = importCsv(csv);
@@ -71,7 +72,8 @@ class CharacterImportTest {
             JsonNode rows = r.json().get("rows");
             assertThat(rows).hasSize(9);
             assertThat(rows).extracting(x -> x.get("line").asInt()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10);
-            assertThat(rows).extracting(x -> x.get("ok").asBoolean())
+            assertThat(rows)
+                    .extracting(x -> x.get("ok").asBoolean())
                     .containsExactly(true, false, true, false, false, false, false, false, false);
             assertThat(rows.get(1).get("error").asText()).contains("password");
             assertThat(rows.get(3).get("error").asText()).contains("line 2");
@@ -84,18 +86,29 @@ class CharacterImportTest {
 
             Api.Session alice = api.login(a, "password1");
             assertThat(api.balance(alice)).isEqualTo(25050);
-            JsonNode carol = api.get("/api/admin/users/" + rows.get(2).get("account_number").asText(), gm.token())
-                    .json().get("user");
+            JsonNode carol = api.get(
+                            "/api/admin/users/"
+                                    + rows.get(2).get("account_number").asText(),
+                            gm.token())
+                    .json()
+                    .get("user");
             assertThat(carol.get("character_name").asText()).isEqualTo(c);
             assertThat(AdminUsersTest.hundredths(carol.get("balance"))).isEqualTo(100000);
             assertThat(carol.get("faction").asText()).isEqualTo("Corp");
 
             JsonNode after = verify();
             assertThat(after.get("ok").asBoolean()).isTrue();
-            assertThat(AdminUsersTest.hundredths(after.get("money_supply")) - AdminUsersTest.hundredths(before.get("money_supply")))
-                    .as("only the two good rows' balances were issued").isEqualTo(25050 + 100000);
-            assertThat(after.get("transactions").asLong() - before.get("transactions").asLong()).isEqualTo(2);
-            assertThat(api.get("/api/admin/users/search?q=" + b, gm.token()).json().get("users")).isEmpty();
+            assertThat(AdminUsersTest.hundredths(after.get("money_supply"))
+                            - AdminUsersTest.hundredths(before.get("money_supply")))
+                    .as("only the two good rows' balances were issued")
+                    .isEqualTo(25050 + 100000);
+            assertThat(after.get("transactions").asLong()
+                            - before.get("transactions").asLong())
+                    .isEqualTo(2);
+            assertThat(api.get("/api/admin/users/search?q=" + b, gm.token())
+                            .json()
+                            .get("users"))
+                    .isEmpty();
         }
     }
 

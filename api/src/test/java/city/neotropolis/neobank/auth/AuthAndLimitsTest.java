@@ -2,7 +2,6 @@ package city.neotropolis.neobank.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
 import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.TestApp;
@@ -32,16 +31,16 @@ class AuthAndLimitsTest {
         void frozen() {
             Api.Session s = api.player("Ice");
             assertThat(api.get("/api/v1/account", s.token()).status()).isEqualTo(200);
-            NeoBankApplication app = APP.getApplication();
-            long id = app.database().writer().write(h -> h.handle().createQuery(
-                    "UPDATE accounts SET frozen = TRUE, token_version = token_version + 1 "
-                            + "WHERE account_number = :n RETURNING id").bind("n", s.accountNumber())
-                    .mapTo(Long.class).one());
-            app.core().principals().invalidate(id);
+            // A GM freezes the account: the row changes and this service's cached principal goes with it.
+            Api.Res frozen = api.post(
+                    "/api/admin/users/" + s.accountNumber() + "/freeze",
+                    api.gm().token(),
+                    "{}");
+            assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
 
             assertThat(api.get("/api/v1/account", s.token()).status()).isEqualTo(401);
-            Api.Res login = api.post("/api/v1/auth/login", null,
-                    "{\"character_name\":\"" + s.name() + "\",\"password\":\"password1\"}");
+            Api.Res login = api.post(
+                    "/api/v1/auth/login", null, "{\"character_name\":\"" + s.name() + "\",\"password\":\"password1\"}");
             assertThat(login.status()).isEqualTo(403);
             assertThat(login.json().get("error").asText()).contains("frozen");
         }
@@ -57,7 +56,9 @@ class AuthAndLimitsTest {
             int limited = 0;
             Api.Res last = null;
             for (int i = 0; i < 12; i++) {
-                last = api.post("/api/v1/auth/login", null,
+                last = api.post(
+                        "/api/v1/auth/login",
+                        null,
                         "{\"character_name\":\"" + s.name() + "\",\"password\":\"guess-" + i + "\"}");
                 if (last.status() == 429) {
                     limited++;
@@ -92,9 +93,13 @@ class AuthAndLimitsTest {
             assertThat(ok).isBetween(60, 75);
             assertThat(ok + limited).isEqualTo(90);
             assertThat(api.balance(a)).as("refused transfers moved nothing").isEqualTo(100000 - ok);
-            assertThat(api.post("/api/v1/transactions", b.token(),
-                    "{\"to_account\":\"" + a.accountNumber() + "\",\"amount\":0.01}").status())
-                    .as("another player is not affected").isEqualTo(201);
+            assertThat(api.post(
+                                    "/api/v1/transactions",
+                                    b.token(),
+                                    "{\"to_account\":\"" + a.accountNumber() + "\",\"amount\":0.01}")
+                            .status())
+                    .as("another player is not affected")
+                    .isEqualTo(201);
         }
 
         @Test

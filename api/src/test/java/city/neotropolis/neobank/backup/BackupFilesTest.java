@@ -27,21 +27,32 @@ class BackupFilesTest {
         void prune(@TempDir Path dataDir) throws Exception {
             Clock now = Clock.fixed(Instant.parse("2026-07-31T12:00:00Z"), ZoneOffset.UTC);
             Path dir = Files.createDirectories(dataDir.resolve("backups"));
-            for (String n : new String[] {"neobank-20260601-040000.db", "neobank-20260701-115959.db",
-                    "neobank-20260701-120001.db", "neobank-20260731-040000.db", "neobank-20260731-040000-1.db", "notes.txt",
-                    "neobank-20200101-000000.txt"}) {
+            for (String n : new String[] {
+                "neobank-20260601-040000.db",
+                "neobank-20260701-115959.db",
+                "neobank-20260701-120001.db",
+                "neobank-20260731-040000.db",
+                "neobank-20260731-040000-1.db",
+                "notes.txt",
+                "neobank-20200101-000000.txt"
+            }) {
                 Files.writeString(dir.resolve(n), n);
             }
             Backups backups = new Backups(null, dataDir, now, 30);
             assertThat(backups.prune()).isEqualTo(2);
             try (var files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                        "neobank-20260701-120001.db", "neobank-20260731-040000.db", "neobank-20260731-040000-1.db",
-                        "notes.txt", "neobank-20200101-000000.txt");
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder(
+                                "neobank-20260701-120001.db",
+                                "neobank-20260731-040000.db",
+                                "neobank-20260731-040000-1.db",
+                                "notes.txt",
+                                "neobank-20200101-000000.txt");
             }
-            assertThat(backups.list()).extracting(Backups.Backup::name)
-                    .containsExactly("neobank-20260731-040000-1.db", "neobank-20260731-040000.db",
-                            "neobank-20260701-120001.db");
+            assertThat(backups.list())
+                    .extracting(Backups.Backup::name)
+                    .containsExactly(
+                            "neobank-20260731-040000-1.db", "neobank-20260731-040000.db", "neobank-20260701-120001.db");
         }
 
         @Test
@@ -53,7 +64,8 @@ class BackupFilesTest {
             Backups backups = new Backups(null, dataDir, Clock.systemUTC(), 30);
             assertThat(backups.file("neobank-20260731-040000.db")).isPresent();
             assertThat(backups.file("../neobank.db")).isEmpty();
-            assertThat(backups.file("neobank-20260731-040000.db/../../neobank.db")).isEmpty();
+            assertThat(backups.file("neobank-20260731-040000.db/../../neobank.db"))
+                    .isEmpty();
             assertThat(backups.file("neobank-20260731-050000.db")).isEmpty();
         }
     }

@@ -65,7 +65,9 @@ class BackupTest {
                 Api.Session to = players.get((i + 1) % 4);
                 senders.add(pool.submit(() -> {
                     while (!stop.get()) {
-                        Api.Res r = api.post("/api/v1/transactions", from.token(),
+                        Api.Res r = api.post(
+                                "/api/v1/transactions",
+                                from.token(),
                                 "{\"to_account\":\"" + to.accountNumber() + "\",\"amount\":0.01}");
                         assertThat(r.status()).as(r.body()).isEqualTo(201);
                         sent.incrementAndGet();
@@ -91,7 +93,10 @@ class BackupTest {
                 f.get();
             }
             assertThat(sent.get()).isGreaterThan(20);
-            long finalCount = api.get("/api/admin/ledger/verify", gm.token()).json().get("transactions").asLong();
+            long finalCount = api.get("/api/admin/ledger/verify", gm.token())
+                    .json()
+                    .get("transactions")
+                    .asLong();
             long previous = 0;
             for (JsonNode b : taken) {
                 assertThat(b.get("integrity").asText()).isEqualTo("ok");
@@ -102,7 +107,9 @@ class BackupTest {
                 BackupCheck.Result again = BackupCheck.check(file);
                 assertThat(again.ok()).as(again.problem()).isTrue();
                 long count = again.ledger().transactions();
-                assertThat(count).isEqualTo(b.get("transactions").asLong()).isGreaterThanOrEqualTo(previous)
+                assertThat(count)
+                        .isEqualTo(b.get("transactions").asLong())
+                        .isGreaterThanOrEqualTo(previous)
                         .isLessThanOrEqualTo(finalCount);
                 previous = count;
             }
@@ -118,12 +125,21 @@ class BackupTest {
         @Test
         @DisplayName("newest first, and the download is the file byte for byte")
         void listAndDownload() throws Exception {
-            String name = api.post("/api/admin/backups", gm.token(), "").json().at("/backup/name").asText();
+            String name = api.post("/api/admin/backups", gm.token(), "")
+                    .json()
+                    .at("/backup/name")
+                    .asText();
             JsonNode list = api.get("/api/admin/backups", gm.token()).json();
-            assertThat(list.get("backups")).extracting(b -> b.get("name").asText()).contains(name);
+            assertThat(list.get("backups"))
+                    .extracting(b -> b.get("name").asText())
+                    .contains(name);
             assertThat(list.get("retention_days").asInt()).isEqualTo(30);
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(api.builder("/api/admin/backups/" + name,
-                    gm.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                    .send(
+                            api.builder("/api/admin/backups/" + name, gm.token())
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
             assertThat(r.body()).isEqualTo(Files.readAllBytes(backupsDir().resolve(name)));
@@ -132,8 +148,13 @@ class BackupTest {
         @Test
         @DisplayName("refuse anything that is not a backup's name: no path tricks")
         void pathTricks() {
-            for (String trick : List.of("..%2Fneobank.db", "neobank.db", "..%2F..%2Fetc%2Fpasswd",
-                    "neobank-20260101-000000.db", "%2Fetc%2Fpasswd", ".neobank-20260101-000000.db.partial")) {
+            for (String trick : List.of(
+                    "..%2Fneobank.db",
+                    "neobank.db",
+                    "..%2F..%2Fetc%2Fpasswd",
+                    "neobank-20260101-000000.db",
+                    "%2Fetc%2Fpasswd",
+                    ".neobank-20260101-000000.db.partial")) {
                 Api.Res r = api.get("/api/admin/backups/" + trick, gm.token());
                 assertThat(r.status()).as(trick).isIn(400, 404);
                 assertThat(r.json().get("error").asText()).as(trick).isNotBlank();
@@ -147,14 +168,19 @@ class BackupTest {
         @Test
         @DisplayName("POST /tasks/backup on the admin port takes the same checked snapshot")
         void task() throws Exception {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/tasks/backup"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + APP.getAdminPort() + "/tasks/backup"))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
             assertThat(b.get("ledger_ok").asBoolean()).isTrue();
             assertThat(backupsDir().resolve(b.get("name").asText())).exists();
-            JsonNode audit = api.get("/api/admin/audit-logs?limit=1", gm.token()).json().at("/logs/0");
+            JsonNode audit =
+                    api.get("/api/admin/audit-logs?limit=1", gm.token()).json().at("/logs/0");
             assertThat(audit.get("admin").asText()).isEqualTo("ops:tasks/backup");
             assertThat(audit.get("target").asText()).isEqualTo(b.get("name").asText());
         }

@@ -49,14 +49,19 @@ class RestoreTest {
         gm = api.gm();
         alice = api.player("alice");
         bob = api.player("bob");
-        api.post("/api/v1/transactions", alice.token(), "{\"to_account\":\"" + bob.accountNumber() + "\",\"amount\":42}");
+        api.post(
+                "/api/v1/transactions",
+                alice.token(),
+                "{\"to_account\":\"" + bob.accountNumber() + "\",\"amount\":42}");
         Api.Res r = api.post("/api/admin/backups", gm.token(), "");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        backup = Path.of(APP.getConfiguration().getBank().dataDir).resolve("backups")
+        backup = Path.of(APP.getConfiguration().getBank().dataDir)
+                .resolve("backups")
                 .resolve(r.json().at("/backup/name").asText());
         backupTransactions = r.json().at("/backup/transactions").asLong();
         // After the backup: this must not come back with the restore.
-        api.post("/api/v1/transactions", alice.token(), "{\"to_account\":\"" + bob.accountNumber() + "\",\"amount\":8}");
+        api.post(
+                "/api/v1/transactions", alice.token(), "{\"to_account\":\"" + bob.accountNumber() + "\",\"amount\":8}");
     }
 
     static String url(Path dir) {
@@ -99,12 +104,16 @@ class RestoreTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Optional<Throwable> failure = restoreCommand(dir, backup, out);
             assertThat(failure).as(out.toString(StandardCharsets.UTF_8)).isEmpty();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("integrity ok").contains("Restored");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("integrity ok")
+                    .contains("Restored");
             assertThat(dir.resolve("neobank.db")).exists();
 
             DropwizardAppExtension<NeoBankConfiguration> restored = new DropwizardAppExtension<>(
-                    NeoBankApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                    ConfigOverride.config("database.url", url(dir)), ConfigOverride.config("bank.dataDir", dir.toString()));
+                    NeoBankApplication.class,
+                    ResourceHelpers.resourceFilePath("test-config.yml"),
+                    ConfigOverride.config("database.url", url(dir)),
+                    ConfigOverride.config("bank.dataDir", dir.toString()));
             restored.before();
             try {
                 Api there = TestApp.api(restored);
@@ -113,10 +122,13 @@ class RestoreTest {
                 assertThat(there.balance(a)).isEqualTo(100000 - 4200);
                 assertThat(there.balance(b)).isEqualTo(100000 + 4200);
                 Api.Session restoredGm = there.gm();
-                var verify = there.get("/api/admin/ledger/verify", restoredGm.token()).json();
+                var verify = there.get("/api/admin/ledger/verify", restoredGm.token())
+                        .json();
                 assertThat(verify.get("ok").asBoolean()).isTrue();
                 assertThat(verify.get("transactions").asLong()).isEqualTo(backupTransactions);
-                Api.Res pay = there.post("/api/v1/transactions", a.token(),
+                Api.Res pay = there.post(
+                        "/api/v1/transactions",
+                        a.token(),
                         "{\"to_account\":\"" + b.accountNumber() + "\",\"amount\":1}");
                 assertThat(pay.status()).as("and keeps working").isEqualTo(201);
             } finally {
@@ -130,8 +142,8 @@ class RestoreTest {
             Path dir = TestApp.tempDir();
             RestoreCommand.restore(url(dir), backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
             Files.writeString(dir.resolve("neobank.db-wal"), "pretend wal");
-            Path aside = RestoreCommand.restore(url(dir), backup, Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream()));
+            Path aside = RestoreCommand.restore(
+                    url(dir), backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
             assertThat(aside).exists();
             assertThat(aside.getFileName().toString()).startsWith("neobank.db.before-restore-");
             assertThat(aside.resolveSibling(aside.getFileName() + "-wal")).hasContent("pretend wal");
@@ -148,7 +160,8 @@ class RestoreTest {
         void corrupt() throws Exception {
             Path dir = TestApp.tempDir();
             Path junk = dir.resolve("junk.db");
-            Files.write(junk, "this is not a database at all, just text".repeat(200).getBytes(StandardCharsets.UTF_8));
+            Files.write(
+                    junk, "this is not a database at all, just text".repeat(200).getBytes(StandardCharsets.UTF_8));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThat(restoreCommand(dir, junk, out)).isPresent();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("Refusing to restore");
@@ -161,12 +174,13 @@ class RestoreTest {
             Path dir = TestApp.tempDir();
             Path copy = dir.resolve("tampered.db");
             Files.copy(backup, copy);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE accounts SET balance = balance + 100 WHERE account_number = '"
                         + alice.accountNumber() + "'");
             }
-            assertThatThrownBy(() -> RestoreCommand.restore(url(dir), copy, Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream())))
+            assertThatThrownBy(() -> RestoreCommand.restore(
+                            url(dir), copy, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream())))
                     .hasMessageContaining("Ledger invariant violated");
             assertThat(dir.resolve("neobank.db")).doesNotExist();
         }
@@ -177,8 +191,8 @@ class RestoreTest {
             String live = APP.getConfiguration().getDatabase().getUrl();
             Path db = RestoreCommand.databaseFile(live);
             long size = Files.size(db);
-            assertThatThrownBy(() -> RestoreCommand.restore(live, backup, Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream())))
+            assertThatThrownBy(() -> RestoreCommand.restore(
+                            live, backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream())))
                     .hasMessageContaining("stop it");
             assertThat(db).exists();
             assertThat(Files.size(db)).isEqualTo(size);

@@ -74,24 +74,32 @@ class CasinoApiTest {
             assertThat(j.get("reels")).hasSize(3);
             assertThat(hundredths(j.get("bet"))).isEqualTo(2000);
             long win = hundredths(j.get("win_amount"));
-            assertThat(j.get("win_multiplier").decimalValue().movePointRight(2).longValue() * 20).isEqualTo(win);
-            assertThat(hundredths(j.get("balance"))).isEqualTo(before - 2000 + win).isEqualTo(api.balance(p));
+            assertThat(j.get("win_multiplier").decimalValue().movePointRight(2).longValue() * 20)
+                    .isEqualTo(win);
+            assertThat(hundredths(j.get("balance")))
+                    .isEqualTo(before - 2000 + win)
+                    .isEqualTo(api.balance(p));
             assertThat(db.houseBalance()).isEqualTo(house + 2000 - win);
             assertThat(j.get("server_seed_hash").asText()).hasSize(64);
             assertThat(j.get("nonce").asLong()).isZero();
 
-            JsonNode tx = api.get("/api/v1/account/transactions?limit=5", p.token()).json().get("transactions");
+            JsonNode tx = api.get("/api/v1/account/transactions?limit=5", p.token())
+                    .json()
+                    .get("transactions");
             JsonNode bet = win > 0 ? tx.get(1) : tx.get(0);
             assertThat(bet.get("type").asText()).isEqualTo("casino_bet");
             assertThat(bet.get("memo").asText()).isEqualTo("glitch_grid");
             assertThat(bet.get("to_account").asText()).isEqualTo("NC-CASA-0000");
 
-            Api.Res gm = api.get("/api/admin/casino/spins/" + j.get("spin_id").asLong(), api.gm().token());
+            Api.Res gm = api.get(
+                    "/api/admin/casino/spins/" + j.get("spin_id").asLong(),
+                    api.gm().token());
             assertThat(gm.status()).isEqualTo(200);
             assertThat(gm.json().get("account_number").asText()).isEqualTo(p.accountNumber());
             assertThat(gm.json().at("/grid/0")).isEqualTo(j.get("reels"));
             assertThat(hundredths(gm.json().get("win_amount"))).isEqualTo(win);
-            assertThat(api.get("/api/admin/casino/spins/" + j.get("spin_id").asLong(), p.token()).status())
+            assertThat(api.get("/api/admin/casino/spins/" + j.get("spin_id").asLong(), p.token())
+                            .status())
                     .isEqualTo(403);
         }
 
@@ -99,17 +107,23 @@ class CasinoApiTest {
         @DisplayName("with an Idempotency-Key is settled once and replayed on retry")
         void idempotent() {
             Api.Session p = api.player("idem");
-            Api.Res first = api.post("/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}",
-                    "Idempotency-Key", "spin-1");
+            Api.Res first = api.post(
+                    "/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}", "Idempotency-Key", "spin-1");
             CasinoFixture.State after = db.state(p);
-            Api.Res again = api.post("/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}",
-                    "Idempotency-Key", "spin-1");
+            Api.Res again = api.post(
+                    "/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}", "Idempotency-Key", "spin-1");
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(again.json()).isEqualTo(first.json());
             assertThat(db.state(p)).isEqualTo(after);
-            assertThat(api.post("/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 20}",
-                    "Idempotency-Key", "spin-1").status()).isEqualTo(422);
+            assertThat(api.post(
+                                    "/api/v1/casino/glitch-grid/spin",
+                                    p.token(),
+                                    "{\"bet_amount\": 20}",
+                                    "Idempotency-Key",
+                                    "spin-1")
+                            .status())
+                    .isEqualTo(422);
         }
     }
 
@@ -117,10 +131,23 @@ class CasinoApiTest {
     @DisplayName("Bad bets are a 400 and move nothing")
     class BadBets {
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"bet_amount\": 0}", "{\"bet_amount\": -10}", "{\"bet_amount\": 10.5}",
-            "{\"bet_amount\": 10.001}", "{\"bet_amount\": 1010}", "{\"bet_amount\": 15}", "{\"bet_amount\": \"ten\"}",
-            "{\"bet_amount\": null}", "{}", "{\"bet_amount\": true}", "{\"bet_amount\": [10]}", "[]", "not json",
-            "{\"bet_amount\": 1e2}"})
+        @ValueSource(
+                strings = {
+                    "{\"bet_amount\": 0}",
+                    "{\"bet_amount\": -10}",
+                    "{\"bet_amount\": 10.5}",
+                    "{\"bet_amount\": 10.001}",
+                    "{\"bet_amount\": 1010}",
+                    "{\"bet_amount\": 15}",
+                    "{\"bet_amount\": \"ten\"}",
+                    "{\"bet_amount\": null}",
+                    "{}",
+                    "{\"bet_amount\": true}",
+                    "{\"bet_amount\": [10]}",
+                    "[]",
+                    "not json",
+                    "{\"bet_amount\": 1e2}"
+                })
         @DisplayName("Glitch Grid")
         void glitch(String body) {
             Api.Session p = api.player("bad");
@@ -132,8 +159,13 @@ class CasinoApiTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"bet_amount\": 3}", "{\"bet_amount\": 505}", "{\"bet_amount\": 7.5}",
-            "{\"bet_amount\": 0}"})
+        @ValueSource(
+                strings = {
+                    "{\"bet_amount\": 3}",
+                    "{\"bet_amount\": 505}",
+                    "{\"bet_amount\": 7.5}",
+                    "{\"bet_amount\": 0}"
+                })
         @DisplayName("Starlight Smuggler (per line, 5 to 500 in steps of 5)")
         void starlight(String body) {
             Api.Session p = api.player("bad");
@@ -159,7 +191,8 @@ class CasinoApiTest {
         @DisplayName("an unknown game is a 404")
         void unknown() {
             Api.Session p = api.player("bad");
-            assertThat(api.post("/api/v1/casino/roulette/spin", p.token(), "{\"bet_amount\": 10}").status())
+            assertThat(api.post("/api/v1/casino/roulette/spin", p.token(), "{\"bet_amount\": 10}")
+                            .status())
                     .isEqualTo(404);
         }
     }
@@ -204,12 +237,17 @@ class CasinoApiTest {
                 }
             }
             assertThat(api.put("/api/v1/casino/fairness", p.token(), "{\"client_seed\": \"" + client + "\"}")
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
             Api.Res trigger = api.post("/api/v1/casino/starlight-smuggler/spin", p.token(), "{\"bet_amount\": 10}");
             assertThat(trigger.json().get("scatter_count").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(trigger.json().get("bonus_spins_awarded").asInt()).isEqualTo(5);
             assertThat(trigger.json().get("free_spins_remaining").asInt()).isEqualTo(5);
-            assertThat(api.get("/api/v1/account", p.token()).json().at("/account/free_spins").asInt()).isEqualTo(5);
+            assertThat(api.get("/api/v1/account", p.token())
+                            .json()
+                            .at("/account/free_spins")
+                            .asInt())
+                    .isEqualTo(5);
 
             CasinoFixture.State before = db.state(p);
             Api.Res other = api.post("/api/v1/casino/starlight-smuggler/spin", p.token(), "{\"bet_amount\": 500}");
@@ -226,7 +264,8 @@ class CasinoApiTest {
             assertThat(api.balance(p)).isEqualTo(balance + win);
             assertThat(db.count("transactions")).isEqualTo(journal + (win > 0 ? 1 : 0));
             int left = free.json().get("free_spins_remaining").asInt();
-            assertThat(left).isEqualTo(4 + free.json().get("bonus_spins_awarded").asInt());
+            assertThat(left)
+                    .isEqualTo(4 + free.json().get("bonus_spins_awarded").asInt());
         }
     }
 
@@ -240,7 +279,10 @@ class CasinoApiTest {
             JsonNode committed = api.get("/api/v1/casino/fairness", p.token()).json();
             assertThat(committed.get("nonce").asLong()).isZero();
             assertThat(api.put("/api/v1/casino/fairness", p.token(), "{\"client_seed\": \"my-lucky-seed\"}")
-                    .json().get("client_seed").asText()).isEqualTo("my-lucky-seed");
+                            .json()
+                            .get("client_seed")
+                            .asText())
+                    .isEqualTo("my-lucky-seed");
             List<JsonNode> spins = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String route = i % 2 == 0 ? "glitch-grid" : "starlight-smuggler";
@@ -251,46 +293,74 @@ class CasinoApiTest {
                         .isEqualTo(committed.get("server_seed_hash").asText());
                 spins.add(r.json());
             }
-            JsonNode rotated = api.post("/api/v1/casino/fairness/rotate", p.token(), "").json();
+            JsonNode rotated =
+                    api.post("/api/v1/casino/fairness/rotate", p.token(), "").json();
             String revealed = rotated.get("revealed_server_seed").asText();
-            assertThat(ProvablyFair.hash(revealed)).isEqualTo(committed.get("server_seed_hash").asText());
-            assertThat(rotated.get("server_seed_hash").asText()).isNotEqualTo(committed.get("server_seed_hash").asText());
-            assertThat(api.get("/api/v1/casino/fairness", p.token()).json().get("nonce").asLong()).isZero();
+            assertThat(ProvablyFair.hash(revealed))
+                    .isEqualTo(committed.get("server_seed_hash").asText());
+            assertThat(rotated.get("server_seed_hash").asText())
+                    .isNotEqualTo(committed.get("server_seed_hash").asText());
+            assertThat(api.get("/api/v1/casino/fairness", p.token())
+                            .json()
+                            .get("nonce")
+                            .asLong())
+                    .isZero();
 
             for (int i = 0; i < spins.size(); i++) {
                 JsonNode spin = spins.get(i);
                 String game = i % 2 == 0 ? "glitch_grid" : "starlight_smuggler";
                 GameMath math = GameMath.builtIn(game);
-                int[] stops = ProvablyFair.stops(revealed, "my-lucky-seed", spin.get("nonce").asLong(), math.set(96));
-                var outcome = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.ledger.Credits.of(10));
-                assertThat(hundredths(spin.get("win_amount"))).isEqualTo(outcome.win().hundredths());
+                int[] stops = ProvablyFair.stops(
+                        revealed, "my-lucky-seed", spin.get("nonce").asLong(), math.set(96));
+                var outcome = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.money.Credits.of(10));
+                assertThat(hundredths(spin.get("win_amount")))
+                        .isEqualTo(outcome.win().hundredths());
                 JsonNode shown = i % 2 == 0 ? spin.get("reels") : spin.get("grid");
-                String expected = i % 2 == 0 ? outcome.grid().get(0).toString() : outcome.grid().toString();
-                assertThat(shown.toString().replace("\"", "").replace(",", ", ")).isEqualTo(expected);
-                JsonNode own = api.get("/api/v1/casino/spins/" + spin.get("spin_id").asLong(), p.token()).json();
+                String expected = i % 2 == 0
+                        ? outcome.grid().get(0).toString()
+                        : outcome.grid().toString();
+                assertThat(shown.toString().replace("\"", "").replace(",", ", "))
+                        .isEqualTo(expected);
+                JsonNode own = api.get(
+                                "/api/v1/casino/spins/" + spin.get("spin_id").asLong(), p.token())
+                        .json();
                 assertThat(own.get("server_seed").asText()).isEqualTo(revealed);
                 assertThat(own.get("verified").asBoolean()).isTrue();
             }
-            JsonNode reels = api.get("/api/v1/casino/games/starlight_smuggler/reels?payout=96", p.token()).json();
+            JsonNode reels = api.get("/api/v1/casino/games/starlight_smuggler/reels?payout=96", p.token())
+                    .json();
             ReelSet set = GameMath.builtIn("starlight_smuggler").set(96);
             for (int r = 0; r < set.reels(); r++) {
                 List<Long> published = new ArrayList<>();
                 reels.at("/reels/" + r + "/weights").forEach(w -> published.add(w.asLong()));
-                assertThat(published).as("published weights of reel %d", r + 1)
-                        .containsExactly(java.util.Arrays.stream(set.weights(r)).boxed().toArray(Long[]::new));
+                assertThat(published)
+                        .as("published weights of reel %d", r + 1)
+                        .containsExactly(
+                                java.util.Arrays.stream(set.weights(r)).boxed().toArray(Long[]::new));
             }
             Api.Session other = api.player("snoop");
-            assertThat(api.get("/api/v1/casino/spins/" + spins.get(0).get("spin_id").asLong(), other.token())
-                    .status()).isEqualTo(404);
+            assertThat(api.get(
+                                    "/api/v1/casino/spins/"
+                                            + spins.get(0).get("spin_id").asLong(),
+                                    other.token())
+                            .status())
+                    .isEqualTo(404);
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"client_seed\": \"\"}", "{\"client_seed\": \"a:b\"}", "{\"client_seed\": \"a b\"}",
-            "{\"client_seed\": 12}", "{}"})
+        @ValueSource(
+                strings = {
+                    "{\"client_seed\": \"\"}",
+                    "{\"client_seed\": \"a:b\"}",
+                    "{\"client_seed\": \"a b\"}",
+                    "{\"client_seed\": 12}",
+                    "{}"
+                })
         @DisplayName("a client seed that is empty, has ':' or spaces, or is not a string is a 400")
         void badClientSeed(String body) {
             Api.Session p = api.player("seed");
-            assertThat(api.put("/api/v1/casino/fairness", p.token(), body).status()).isEqualTo(400);
+            assertThat(api.put("/api/v1/casino/fairness", p.token(), body).status())
+                    .isEqualTo(400);
         }
     }
 
@@ -301,42 +371,64 @@ class CasinoApiTest {
         @DisplayName("change the payout setting and limits, audited; the PAR sheet is exact; players get 403")
         void config() {
             Api.Session gm = api.gm();
-            Api.Res put = api.put("/api/admin/casino/config/glitch_grid", gm.token(),
+            Api.Res put = api.put(
+                    "/api/admin/casino/config/glitch_grid",
+                    gm.token(),
                     "{\"payout_percentage\": 88, \"min_bet\": 20, \"max_bet\": 500}");
             assertThat(put.status()).isEqualTo(200);
             assertThat(put.json().at("/config/payout_percentage").asInt()).isEqualTo(88);
             assertThat(put.json().at("/config/rtp").asDouble()).isBetween(87.95, 88.05);
-            JsonNode games = api.get("/api/admin/casino/config", gm.token()).json().get("games");
+            JsonNode games =
+                    api.get("/api/admin/casino/config", gm.token()).json().get("games");
             assertThat(games.get(0).get("min_bet").asInt()).isEqualTo(20);
-            long audited = db.db().reads().withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM audit_log WHERE action = 'casino_config' AND target = 'glitch_grid'")
-                    .mapTo(Long.class).one());
+            long audited = db.db()
+                    .reads()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT COUNT(*) FROM audit_log WHERE action = 'casino_config' AND target = 'glitch_grid'")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(audited).isPositive();
 
             Api.Session p = api.player("limits");
-            assertThat(api.post("/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}").status())
+            assertThat(api.post("/api/v1/casino/glitch-grid/spin", p.token(), "{\"bet_amount\": 10}")
+                            .status())
                     .isEqualTo(400);
             assertThat(api.put("/api/admin/casino/config/glitch_grid", p.token(), "{\"is_enabled\": false}")
-                    .status()).isEqualTo(403);
+                            .status())
+                    .isEqualTo(403);
 
-            JsonNode par = api.get("/api/admin/casino/par/starlight_smuggler?payout=73", gm.token()).json();
+            JsonNode par = api.get("/api/admin/casino/par/starlight_smuggler?payout=73", gm.token())
+                    .json();
             assertThat(par.get("rtp").asDouble()).isBetween(72.95, 73.05);
             assertThat(par.get("hit_frequency").asDouble()).isPositive();
             assertThat(par.get("std_dev").asDouble()).isPositive();
             assertThat(par.get("volatility_index").asDouble()).isPositive();
             assertThat(par.get("top_award_odds").asDouble()).isGreaterThan(1);
-            assertThat(api.get("/api/admin/casino/par/starlight_smuggler?payout=121", gm.token()).status())
+            assertThat(api.get("/api/admin/casino/par/starlight_smuggler?payout=121", gm.token())
+                            .status())
                     .isEqualTo(400);
-            assertThat(api.get("/api/admin/casino/par/starlight_smuggler", p.token()).status()).isEqualTo(403);
+            assertThat(api.get("/api/admin/casino/par/starlight_smuggler", p.token())
+                            .status())
+                    .isEqualTo(403);
 
-            api.put("/api/admin/casino/config/glitch_grid", gm.token(),
+            api.put(
+                    "/api/admin/casino/config/glitch_grid",
+                    gm.token(),
                     "{\"payout_percentage\": 96, \"min_bet\": 10, \"max_bet\": 1000}");
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"payout_percentage\": 49}", "{\"payout_percentage\": 121}",
-            "{\"payout_percentage\": 96.5}", "{\"payout_percentage\": \"96\"}", "{\"min_bet\": 15}",
-            "{\"max_bet\": 0}", "{\"min_bet\": 1000, \"max_bet\": 500}", "{\"is_enabled\": \"yes\"}"})
+        @ValueSource(
+                strings = {
+                    "{\"payout_percentage\": 49}",
+                    "{\"payout_percentage\": 121}",
+                    "{\"payout_percentage\": 96.5}",
+                    "{\"payout_percentage\": \"96\"}",
+                    "{\"min_bet\": 15}",
+                    "{\"max_bet\": 0}",
+                    "{\"min_bet\": 1000, \"max_bet\": 500}",
+                    "{\"is_enabled\": \"yes\"}"
+                })
         @DisplayName("refuse settings out of range with a 400 and change nothing")
         void badConfig(String body) {
             Api.Session gm = api.gm();

@@ -18,12 +18,11 @@ final class CasinoFixture {
         return ((NeoBankApplication) app.getApplication()).database();
     }
 
-    SpinService spins() {
-        return (SpinService) app.getEnvironment().getApplicationContext().getAttribute(CasinoFeature.SPIN_SERVICE);
-    }
-
     long count(String table) {
-        return db().reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return db().reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     long houseBalance() {
@@ -31,24 +30,34 @@ final class CasinoFixture {
     }
 
     long balanceOf(String accountNumber) {
-        return db().reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
-                .bind("n", accountNumber).mapTo(Long.class).one());
+        return db().reads()
+                .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
+                        .bind("n", accountNumber)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     String serverSeed(Api.Session player) {
-        return db().reads().withHandle(h -> h.createQuery("SELECT f.server_seed FROM casino_fairness f "
-                        + "JOIN accounts a ON a.id = f.account_id WHERE a.account_number = :n")
-                .bind("n", player.accountNumber()).mapTo(String.class).one());
+        return db().reads()
+                .withHandle(h -> h.createQuery("SELECT f.server_seed FROM casino_fairness f "
+                                + "JOIN accounts a ON a.id = f.account_id WHERE a.account_number = :n")
+                        .bind("n", player.accountNumber())
+                        .mapTo(String.class)
+                        .one());
     }
 
     /** Everything a refused request must leave as it was. */
     record State(long journal, long spins, long house, long player, long nonce) {}
 
     State state(Api.Session player) {
-        long nonce = db().reads().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(f.nonce), -1) FROM "
-                        + "casino_fairness f JOIN accounts a ON a.id = f.account_id WHERE a.account_number = :n")
-                .bind("n", player.accountNumber()).mapTo(Long.class).one());
-        return new State(count("transactions"), count("casino_spins"), houseBalance(),
-                balanceOf(player.accountNumber()), nonce);
+        long nonce = db().reads()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COALESCE(MAX(f.nonce), -1) FROM "
+                                        + "casino_fairness f JOIN accounts a ON a.id = f.account_id WHERE a.account_number = :n")
+                        .bind("n", player.accountNumber())
+                        .mapTo(Long.class)
+                        .one());
+        return new State(
+                count("transactions"), count("casino_spins"), houseBalance(), balanceOf(player.accountNumber()), nonce);
     }
 }

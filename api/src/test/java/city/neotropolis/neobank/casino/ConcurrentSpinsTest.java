@@ -51,7 +51,8 @@ class ConcurrentSpinsTest {
                     start.await();
                     for (int i = 0; i < SPINS_PER_GAME; i++) {
                         Api.Res r = api.post("/api/v1/casino/" + route + "/spin", p.token(), body);
-                        statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(r.status(), s -> new AtomicInteger())
+                                .incrementAndGet();
                         assertThat(r.json()).as("a JSON answer").isNotNull();
                     }
                     return null;
@@ -65,10 +66,15 @@ class ConcurrentSpinsTest {
         assertThat(statuses.keySet()).as("statuses %s", statuses).allMatch(s -> s < 500);
         long playersAfter = players.stream().mapToLong(api::balance).sum();
         assertThat(playersAfter + db.houseBalance()).isEqualTo(playersBefore + house);
-        assertThat(db.count("casino_spins") - spinsBefore).isEqualTo(statuses.get(200).get());
-        long sharedNonces = db.db().reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT account_id "
-                + "FROM casino_spins GROUP BY account_id, server_seed_hash, nonce HAVING COUNT(*) > 1) d")
-                .mapTo(Long.class).one());
+        assertThat(db.count("casino_spins") - spinsBefore)
+                .isEqualTo(statuses.get(200).get());
+        long sharedNonces = db.db()
+                .reads()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM (SELECT account_id "
+                                        + "FROM casino_spins GROUP BY account_id, server_seed_hash, nonce HAVING COUNT(*) > 1) d")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(sharedNonces).as("spins that share a nonce").isZero();
         LedgerVerifier.Report report = new LedgerVerifier(db.db()).verify();
         assertThat(report.ok()).as(report.violation()).isTrue();

@@ -39,7 +39,8 @@ class ParSheetTest {
     void deterministic(String game) {
         GameMath again = new GameMath(GameMath.definition(game));
         for (int pct : new int[] {50, 96, 120}) {
-            assertThat(again.set(pct).weights(0)).containsExactly(GameMath.builtIn(game).set(pct).weights(0));
+            assertThat(again.set(pct).weights(0))
+                    .containsExactly(GameMath.builtIn(game).set(pct).weights(0));
         }
     }
 
@@ -53,13 +54,15 @@ class ParSheetTest {
             for (int pct = GameMath.MIN_PAYOUT; pct <= GameMath.MAX_PAYOUT; pct++) {
                 double[] m = bruteForce(math.machine(), math.set(pct));
                 assertThat(100 * m[0]).isCloseTo(math.sheet(pct).rtp(), offset(1e-9));
-                assertThat(Math.sqrt(m[1] - m[0] * m[0])).isCloseTo(math.sheet(pct).stdDev(), offset(1e-9));
+                assertThat(Math.sqrt(m[1] - m[0] * m[0]))
+                        .isCloseTo(math.sheet(pct).stdDev(), offset(1e-9));
                 assertThat(100 * m[2]).isCloseTo(math.sheet(pct).hitFrequency(), offset(1e-9));
             }
         }
 
         @Test
-        @DisplayName("Starlight Smuggler's base game and trigger odds at 96 %, free spins by the closed form (to 1e-7 pp: 8 million double sums)")
+        @DisplayName(
+                "Starlight Smuggler's base game and trigger odds at 96 %, free spins by the closed form (to 1e-7 pp: 8 million double sums)")
         void starlight() {
             GameMath math = GameMath.builtIn("starlight_smuggler");
             double[] m = bruteForce(math.machine(), math.set(96));

@@ -27,8 +27,8 @@ class ProvablyFairTest {
         @Test
         @DisplayName("the commitment is the hex SHA-256 of the seed's hex text")
         void commitment() throws Exception {
-            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(SEED.getBytes(StandardCharsets.US_ASCII)));
+            String expected = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(SEED.getBytes(StandardCharsets.US_ASCII)));
             assertThat(ProvablyFair.hash(SEED)).isEqualTo(expected).hasSize(64);
             assertThat(ProvablyFair.isServerSeed(ProvablyFair.newServerSeed())).isTrue();
         }
@@ -56,8 +56,8 @@ class ProvablyFairTest {
                 long limit = 4294967296L - 4294967296L % total;
                 while (true) {
                     if (!block.hasRemaining()) {
-                        block = ByteBuffer.wrap(mac.doFinal((clientSeed + ":" + nonce + ":" + round++)
-                                .getBytes(StandardCharsets.US_ASCII)));
+                        block = ByteBuffer.wrap(mac.doFinal(
+                                (clientSeed + ":" + nonce + ":" + round++).getBytes(StandardCharsets.US_ASCII)));
                     }
                     long u = Integer.toUnsignedLong(block.getInt());
                     if (u < limit) {
@@ -82,13 +82,14 @@ class ProvablyFairTest {
     @DisplayName("reproduce the worked example of docs/casino.md: 🏢 ㊙️ 🏢 paying 15 × the bet")
     void workedExample() {
         String seed = "3f8a1c2e9b7d4a6f0e5c8b2a1d9f7e3c6b4a2d8f1e9c7b5a3d6f2e8c4b1a9d7f";
-        assertThat(ProvablyFair.hash(seed)).isEqualTo("a9774aeb7b2cc7a01b6e8b80ee20391e29d7b48ac8d207ed3341b750d49282f4");
+        assertThat(ProvablyFair.hash(seed))
+                .isEqualTo("a9774aeb7b2cc7a01b6e8b80ee20391e29d7b48ac8d207ed3341b750d49282f4");
         GameMath math = GameMath.builtIn("glitch_grid");
         ReelSet set = math.set(96);
         assertThat(set.total(0)).isEqualTo(8995);
         int[] stops = ProvablyFair.stops(seed, "neon-rain", 0, set);
         assertThat(stops).containsExactly(4, 2, 3);
-        SpinOutcome o = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.ledger.Credits.of(1));
+        SpinOutcome o = SpinOutcome.of(math.machine(), stops, city.neotropolis.neobank.money.Credits.of(1));
         assertThat(o.grid().get(0)).containsExactly("🏢", "㊙️", "🏢");
         assertThat(o.winUnits()).isEqualTo(15);
     }
@@ -117,7 +118,8 @@ class ProvablyFairTest {
                 chi += (counts[r][s] - expected) * (counts[r][s] - expected) / expected;
             }
             int df = counts[r].length - 1;
-            assertThat(chi).as("reel %d chi-square with %d degrees of freedom", r + 1, df)
+            assertThat(chi)
+                    .as("reel %d chi-square with %d degrees of freedom", r + 1, df)
                     .isLessThan(chiSquare99(df));
         }
     }

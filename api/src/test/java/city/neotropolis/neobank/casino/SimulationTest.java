@@ -54,7 +54,8 @@ class SimulationTest {
         double sd = Math.sqrt(sumSq / SPINS - mean * mean);
         double se = sd / Math.sqrt(SPINS);
         ParSheet sheet = math.sheet(payout);
-        System.out.printf("%s @%d: simulated %.3f %% ± %.3f (SE), exact %.4f %%, sd %.3f vs %.3f, %d free spins%n",
+        System.out.printf(
+                "%s @%d: simulated %.3f %% ± %.3f (SE), exact %.4f %%, sd %.3f vs %.3f, %d free spins%n",
                 game, payout, 100 * mean, 100 * se, sheet.rtp(), sd, sheet.stdDev(), freeSpinsPlayed);
         assertThat(Math.abs(100 * mean - sheet.rtp())).isLessThanOrEqualTo(4 * 100 * se);
         assertThat(sd).isCloseTo(sheet.stdDev(), org.assertj.core.data.Percentage.withPercentage(10));

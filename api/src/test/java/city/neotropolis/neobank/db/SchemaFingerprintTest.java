@@ -18,9 +18,13 @@ class SchemaFingerprintTest {
         dsf.setUrl("jdbc:sqlite:" + dir.resolve("f.db"));
         String fingerprint = SchemaFingerprint.ofChangelogs();
         assertThat(fingerprint).hasSize(64).isEqualTo(SchemaFingerprint.ofChangelogs());
-        assertThat(SchemaFingerprint.matches(dsf, fingerprint)).as("a new database has none").isFalse();
+        assertThat(SchemaFingerprint.matches(dsf, fingerprint))
+                .as("a new database has none")
+                .isFalse();
         SchemaFingerprint.store(dsf, "0".repeat(64));
-        assertThat(SchemaFingerprint.matches(dsf, fingerprint)).as("changelogs changed since").isFalse();
+        assertThat(SchemaFingerprint.matches(dsf, fingerprint))
+                .as("changelogs changed since")
+                .isFalse();
         SchemaFingerprint.store(dsf, fingerprint);
         assertThat(SchemaFingerprint.matches(dsf, fingerprint)).isTrue();
     }

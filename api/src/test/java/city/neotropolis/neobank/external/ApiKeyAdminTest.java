@@ -47,12 +47,18 @@ class ApiKeyAdminTest {
     }
 
     private long keyCount() {
-        return t.db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys").mapTo(Long.class).one());
+        return t.db.reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private long auditRows(String action) {
-        return t.db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")
-                .bind("a", action).mapTo(Long.class).one());
+        return t.db.reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")
+                        .bind("a", action)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Nested
@@ -69,7 +75,8 @@ class ApiKeyAdminTest {
             JsonNode k = r.json().get("api_key");
             assertThat(r.json().get("message").asText()).isNotBlank();
             assertThat(k.get("key_value").asText()).matches("nbk_[A-Za-z0-9_-]{43}");
-            assertThat(k.get("key_prefix").asText()).isEqualTo(k.get("key_value").asText().substring(0, 12));
+            assertThat(k.get("key_prefix").asText())
+                    .isEqualTo(k.get("key_value").asText().substring(0, 12));
             assertThat(k.get("description").asText()).isEqualTo("Noodle stall");
             assertThat(k.get("account_number").asText()).isEqualTo(vendor.accountNumber());
             assertThat(k.get("scopes")).extracting(JsonNode::asText).containsExactly("balance:read", "charge");
@@ -83,7 +90,8 @@ class ApiKeyAdminTest {
 
             JsonNode again = listed(k.get("id").asLong());
             assertThat(again.has("key_value")).isFalse();
-            assertThat(again.get("key_prefix").asText()).isEqualTo(k.get("key_prefix").asText());
+            assertThat(again.get("key_prefix").asText())
+                    .isEqualTo(k.get("key_prefix").asText());
             assertThat(again.get("max_amount").decimalValue()).isEqualByComparingTo("50.5");
         }
 
@@ -91,17 +99,24 @@ class ApiKeyAdminTest {
         @DisplayName("stores only the key's SHA-256, never the key")
         void hashed() {
             Terminals.Key key = t.key(vendor.accountNumber(), "charge");
-            String stored = t.db.reads().withHandle(h -> h.createQuery("SELECT key_hash FROM api_keys WHERE id = :id")
-                    .bind("id", key.id()).mapTo(String.class).one());
-            assertThat(stored).isEqualTo(ApiKeySecrets.hash(key.value())).doesNotContain(key.value().substring(4));
+            String stored = t.db.reads()
+                    .withHandle(h -> h.createQuery("SELECT key_hash FROM api_keys WHERE id = :id")
+                            .bind("id", key.id())
+                            .mapTo(String.class)
+                            .one());
+            assertThat(stored)
+                    .isEqualTo(ApiKeySecrets.hash(key.value()))
+                    .doesNotContain(key.value().substring(4));
         }
 
         @Test
         @DisplayName("a key is found by one indexed lookup of its hash, not a scan")
         void indexed() {
-            java.util.List<String> rows = t.db.reads().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN "
-                    + ApiKeyDao.SELECT + " WHERE k.key_hash = :h").bind("h", "x")
-                    .map((rs, ctx) -> rs.getString("detail")).list());
+            java.util.List<String> rows = t.db.reads()
+                    .withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + ApiKeyDao.SELECT + " WHERE k.key_hash = :h")
+                            .bind("h", "x")
+                            .map((rs, ctx) -> rs.getString("detail"))
+                            .list());
             String plan = String.join(" | ", rows);
             assertThat(plan).contains("USING INDEX").doesNotContain("SCAN k");
         }
@@ -116,25 +131,26 @@ class ApiKeyAdminTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"root\"]}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\",\"transfer:all\"]}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[]}",
-            "{\"description\":\"x\",\"account_number\":\"@A\"}",
-            "{\"description\":\"x\",\"account_number\":\"NC-ZZZZ-ZZZZ\",\"scopes\":[\"charge\"]}",
-            "{\"description\":\"x\",\"account_number\":\"NC-SYST-EM00\",\"scopes\":[\"charge\"]}",
-            "{\"description\":\"x\",\"account_number\":\"not a number\",\"scopes\":[\"charge\"]}",
-            "{\"description\":\"x\",\"scopes\":[\"charge\"]}",
-            "{\"description\":\"\",\"account_number\":\"@A\",\"scopes\":[\"charge\"]}",
-            "{\"account_number\":\"@A\",\"scopes\":[\"charge\"]}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":0}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":-5}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":1.001}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"rate_limit_per_minute\":0}",
-            "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":\"charge\"}",
-            "[]",
-            "not json"
-        })
+        @ValueSource(
+                strings = {
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"root\"]}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\",\"transfer:all\"]}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[]}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\"}",
+                    "{\"description\":\"x\",\"account_number\":\"NC-ZZZZ-ZZZZ\",\"scopes\":[\"charge\"]}",
+                    "{\"description\":\"x\",\"account_number\":\"NC-SYST-EM00\",\"scopes\":[\"charge\"]}",
+                    "{\"description\":\"x\",\"account_number\":\"not a number\",\"scopes\":[\"charge\"]}",
+                    "{\"description\":\"x\",\"scopes\":[\"charge\"]}",
+                    "{\"description\":\"\",\"account_number\":\"@A\",\"scopes\":[\"charge\"]}",
+                    "{\"account_number\":\"@A\",\"scopes\":[\"charge\"]}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":0}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":-5}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"max_amount\":1.001}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":[\"charge\"],\"rate_limit_per_minute\":0}",
+                    "{\"description\":\"x\",\"account_number\":\"@A\",\"scopes\":\"charge\"}",
+                    "[]",
+                    "not json"
+                })
         @DisplayName("refuses a bad request with 400 and creates nothing")
         void refused(String template) {
             long before = keyCount();
@@ -163,12 +179,17 @@ class ApiKeyAdminTest {
             Terminals.Key key = t.key(vendor.accountNumber(), "charge");
             String body = "{\"description\":\"x\",\"account_number\":\"" + vendor.accountNumber()
                     + "\",\"scopes\":[\"transfer:any\"]}";
-            assertThat(t.api.get("/api/admin/api-keys", vendor.token()).status()).isEqualTo(403);
-            assertThat(t.api.post("/api/admin/api-keys", vendor.token(), body).status()).isEqualTo(403);
-            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), vendor.token()).status()).isEqualTo(403);
+            assertThat(t.api.get("/api/admin/api-keys", vendor.token()).status())
+                    .isEqualTo(403);
+            assertThat(t.api.post("/api/admin/api-keys", vendor.token(), body).status())
+                    .isEqualTo(403);
+            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), vendor.token())
+                            .status())
+                    .isEqualTo(403);
             assertThat(t.api.get("/api/admin/api-keys", null).status()).isEqualTo(401);
             assertThat(t.api.post("/api/admin/api-keys", null, body).status()).isEqualTo(401);
-            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), null).status()).isEqualTo(401);
+            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), null).status())
+                    .isEqualTo(401);
             assertThat(listed(key.id()).get("is_active").asBoolean()).isTrue();
         }
     }
@@ -185,7 +206,9 @@ class ApiKeyAdminTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("message").asText()).isNotBlank();
             assertThat(listed(key.id()).get("is_active").asBoolean()).isFalse();
-            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token()).status()).isEqualTo(200);
+            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token())
+                            .status())
+                    .isEqualTo(200);
             assertThat(auditRows("api_key.revoke")).isEqualTo(audits + 2);
         }
 
@@ -211,8 +234,11 @@ class ApiKeyAdminTest {
             ApiKeyAuthenticator keys = new ApiKeyAuthenticator(t.db, java.time.Clock.systemUTC());
             assertThat(keys.authenticate(key.value()).id()).isEqualTo(key.id());
             keys.flushLastUsed();
-            long stored = t.db.reads().withHandle(h -> h.createQuery("SELECT last_used FROM api_keys WHERE id = :id")
-                    .bind("id", key.id()).mapTo(Long.class).one());
+            long stored = t.db.reads()
+                    .withHandle(h -> h.createQuery("SELECT last_used FROM api_keys WHERE id = :id")
+                            .bind("id", key.id())
+                            .mapTo(Long.class)
+                            .one());
             assertThat(stored).isGreaterThan(System.currentTimeMillis() - 60_000);
         }
     }

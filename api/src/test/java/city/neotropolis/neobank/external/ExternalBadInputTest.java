@@ -82,11 +82,15 @@ class ExternalBadInputTest {
                 Arguments.of("memo of 141 characters", "{" + f + ",\"amount\":1,\"memo\":\"" + "m".repeat(141) + "\"}"),
                 Arguments.of("memo with a control character", "{" + f + ",\"amount\":1,\"memo\":\"a\\u0007b\"}"),
                 Arguments.of("memo not a string", "{" + f + ",\"amount\":1,\"memo\":5}"),
-                Arguments.of("unknown sender", "{\"from_account\":\"NC-ZZZZ-ZZZ9\",\"to_account\":\"@S\",\"amount\":1}"),
-                Arguments.of("unknown recipient", "{\"from_account\":\"@S\",\"to_account\":\"NC-ZZZZ-ZZZ9\",\"amount\":1}"),
-                Arguments.of("malformed account number", "{\"from_account\":\"'; DROP TABLE accounts;--\","
-                        + "\"to_account\":\"@S\",\"amount\":1}"),
-                Arguments.of("account number as a number", "{\"from_account\":12345,\"to_account\":\"@S\",\"amount\":1}"),
+                Arguments.of(
+                        "unknown sender", "{\"from_account\":\"NC-ZZZZ-ZZZ9\",\"to_account\":\"@S\",\"amount\":1}"),
+                Arguments.of(
+                        "unknown recipient", "{\"from_account\":\"@S\",\"to_account\":\"NC-ZZZZ-ZZZ9\",\"amount\":1}"),
+                Arguments.of(
+                        "malformed account number",
+                        "{\"from_account\":\"'; DROP TABLE accounts;--\"," + "\"to_account\":\"@S\",\"amount\":1}"),
+                Arguments.of(
+                        "account number as a number", "{\"from_account\":12345,\"to_account\":\"@S\",\"amount\":1}"),
                 Arguments.of("same account twice", "{\"from_account\":\"@S\",\"to_account\":\"@S\",\"amount\":1}"),
                 Arguments.of("duplicate field", "{" + f + ",\"amount\":1,\"amount\":2}"),
                 Arguments.of("trailing garbage", "{" + f + ",\"amount\":1} x"),
@@ -137,8 +141,11 @@ class ExternalBadInputTest {
         @DisplayName("a frozen player cannot be charged → 400")
         void frozen() {
             String frozen = other.accountNumber();
-            t.db.writer().write(s -> s.handle().createUpdate("UPDATE accounts SET frozen = TRUE WHERE account_number = :n")
-                    .bind("n", frozen).execute());
+            t.db.writer()
+                    .write(s -> s.handle()
+                            .createUpdate("UPDATE accounts SET frozen = TRUE WHERE account_number = :n")
+                            .bind("n", frozen)
+                            .execute());
             long before = t.balanceOf(frozen);
             Api.Res r = t.charge(key, Terminals.move(frozen, stall, "1"));
             assertJsonError(r, 400);
@@ -175,12 +182,17 @@ class ExternalBadInputTest {
     @DisplayName("a missing, malformed or unknown key → 401 on both routes")
     void badKey(String name, String raw) {
         String body = Terminals.move(buyer, stall, "1");
-        Api.Res post = raw == null ? t.api.post("/api/v1/external/transactions", null, body)
+        Api.Res post = raw == null
+                ? t.api.post("/api/v1/external/transactions", null, body)
                 : t.api.post("/api/v1/external/transactions", null, body, "X-API-Key", raw);
         assertThat(post.status()).as(post.body()).isIn(400, 401, 431);
         assertThat(post.json().get("error").asText()).isNotBlank();
-        Api.Res get = t.api.send(raw == null ? t.api.builder("/api/v1/external/account/" + stall + "/balance", null).GET()
-                : t.api.builder("/api/v1/external/account/" + stall + "/balance", null, "X-API-Key", raw).GET());
+        Api.Res get = t.api.send(
+                raw == null
+                        ? t.api.builder("/api/v1/external/account/" + stall + "/balance", null)
+                                .GET()
+                        : t.api.builder("/api/v1/external/account/" + stall + "/balance", null, "X-API-Key", raw)
+                                .GET());
         assertThat(get.status()).as(get.body()).isIn(400, 401, 431);
         if (raw == null || raw.length() < 200) {
             assertThat(post.status()).isEqualTo(401);
@@ -201,8 +213,11 @@ class ExternalBadInputTest {
         @Test
         @DisplayName("a wrong api_key in the body → 401")
         void wrongBodyKey() {
-            Api.Res r = t.api.post("/api/v1/external/transactions", null, "{\"api_key\":\"nbk_" + "B".repeat(43)
-                    + "\",\"from_account\":\"" + buyer + "\",\"to_account\":\"" + stall + "\",\"amount\":1}");
+            Api.Res r = t.api.post(
+                    "/api/v1/external/transactions",
+                    null,
+                    "{\"api_key\":\"nbk_" + "B".repeat(43) + "\",\"from_account\":\"" + buyer + "\",\"to_account\":\""
+                            + stall + "\",\"amount\":1}");
             assertJsonError(r, 401);
         }
     }

@@ -40,19 +40,32 @@ class ExternalPostgresTest {
     void sameRules() {
         Terminals.Key key = t.key(stall, "charge", "balance:read");
         Api.Session buyer = t.api.player("PgBuyer");
-        assertThat(t.charge(key, Terminals.move(stall, buyer.accountNumber(), "1")).status()).isEqualTo(403);
-        assertThat(t.api.put("/api/v1/account/pin", buyer.token(),
-                "{\"pin\":\"1234\",\"current_password\":\"password1\"}").status()).isEqualTo(200);
-        assertThat(t.charge(key, Terminals.move(buyer.accountNumber(), stall, "1")).status()).isEqualTo(400);
+        assertThat(t.charge(key, Terminals.move(stall, buyer.accountNumber(), "1"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(t.api.put(
+                                "/api/v1/account/pin",
+                                buyer.token(),
+                                "{\"pin\":\"1234\",\"current_password\":\"password1\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(t.charge(key, Terminals.move(buyer.accountNumber(), stall, "1"))
+                        .status())
+                .isEqualTo(400);
         assertThat(t.charge(key, "{\"from_account\":\"" + buyer.accountNumber() + "\",\"amount\":1,\"pin\":\"1234\"}")
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         ApiKeyAuthenticator keys = new ApiKeyAuthenticator(t.db, java.time.Clock.systemUTC());
         keys.authenticate(key.value());
         keys.flushLastUsed();
-        long lastUsed = t.db.reads().withHandle(h -> h.createQuery("SELECT last_used FROM api_keys WHERE id = :id")
-                .bind("id", key.id()).mapTo(Long.class).one());
+        long lastUsed = t.db.reads()
+                .withHandle(h -> h.createQuery("SELECT last_used FROM api_keys WHERE id = :id")
+                        .bind("id", key.id())
+                        .mapTo(Long.class)
+                        .one());
         assertThat(lastUsed).isPositive();
-        assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token()).status()).isEqualTo(200);
+        assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token()).status())
+                .isEqualTo(200);
         assertThat(t.balance(key, stall).status()).isEqualTo(401);
         t.assertBooksBalance();
     }

@@ -52,7 +52,8 @@ class ExternalRetryTest {
         void differentBody() {
             Terminals.Key key = t.key(stall, "charge");
             String buyer = t.api.player("Retry").accountNumber();
-            assertThat(t.charge(key, Terminals.move(buyer, stall, "1"), "Idempotency-Key", "k-1").status())
+            assertThat(t.charge(key, Terminals.move(buyer, stall, "1"), "Idempotency-Key", "k-1")
+                            .status())
                     .isEqualTo(201);
             long rows = t.journalRows();
             Api.Res other = t.charge(key, Terminals.move(buyer, stall, "2"), "Idempotency-Key", "k-1");
@@ -66,7 +67,8 @@ class ExternalRetryTest {
             Terminals.Key a = t.key(stall, "charge");
             Terminals.Key b = t.key(stall, "charge");
             String buyer = t.api.player("Retry").accountNumber();
-            assertThat(t.charge(a, Terminals.move(buyer, stall, "1"), "Idempotency-Key", "shared").status())
+            assertThat(t.charge(a, Terminals.move(buyer, stall, "1"), "Idempotency-Key", "shared")
+                            .status())
                     .isEqualTo(201);
             Api.Res other = t.charge(b, Terminals.move(buyer, stall, "1"), "Idempotency-Key", "shared");
             assertThat(other.status()).isEqualTo(201);
@@ -85,14 +87,19 @@ class ExternalRetryTest {
         void stormWithPin() throws Exception {
             Terminals.Key key = t.key(stall, "charge");
             Api.Session buyer = t.api.player("StormPin");
-            assertThat(t.api.put("/api/v1/account/pin", buyer.token(),
-                    "{\"pin\":\"8642\",\"current_password\":\"password1\"}").status()).isEqualTo(200);
+            assertThat(t.api.put(
+                                    "/api/v1/account/pin",
+                                    buyer.token(),
+                                    "{\"pin\":\"8642\",\"current_password\":\"password1\"}")
+                            .status())
+                    .isEqualTo(200);
             String body = "{\"from_account\":\"" + buyer.accountNumber() + "\",\"amount\":3,\"pin\":\"8642\"}";
             Storm.Result result = Storm.fire(20, () -> t.charge(key, body, "Idempotency-Key", "storm-pin"));
             result.assertOneMovement();
             assertThat(t.balanceOf(buyer.accountNumber())).isEqualTo(100_000 - 300);
             // Nobody guessed: the right PIN in a storm must not count towards a lockout.
-            assertThat(t.charge(key, body, "Idempotency-Key", "after-storm").status()).isEqualTo(201);
+            assertThat(t.charge(key, body, "Idempotency-Key", "after-storm").status())
+                    .isEqualTo(201);
         }
     }
 
@@ -105,8 +112,11 @@ class ExternalRetryTest {
             Terminals.Key key = t.key(stall, "charge", "balance:read");
             String buyer = t.api.player("Rev").accountNumber();
             assertThat(t.balance(key, buyer).status()).isEqualTo(200);
-            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status()).isEqualTo(201);
-            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token()).status()).isEqualTo(200);
+            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status())
+                    .isEqualTo(201);
+            assertThat(t.api.delete("/api/admin/api-keys/" + key.id(), t.gm.token())
+                            .status())
+                    .isEqualTo(200);
             long rows = t.journalRows();
             Api.Res charge = t.charge(key, Terminals.move(buyer, stall, "1"));
             assertThat(charge.status()).isEqualTo(401);
@@ -120,12 +130,17 @@ class ExternalRetryTest {
         void cachedElsewhere() {
             Terminals.Key key = t.key(stall, "charge");
             String buyer = t.api.player("Rev").accountNumber();
-            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status()).isEqualTo(201);
-            t.db.writer().write(s -> s.handle().createUpdate("UPDATE api_keys SET is_active = FALSE WHERE id = :id")
-                    .bind("id", key.id()).execute());
+            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status())
+                    .isEqualTo(201);
+            t.db.writer()
+                    .write(s -> s.handle()
+                            .createUpdate("UPDATE api_keys SET is_active = FALSE WHERE id = :id")
+                            .bind("id", key.id())
+                            .execute());
             long rows = t.journalRows();
             long balance = t.balanceOf(buyer);
-            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status()).isEqualTo(401);
+            assertThat(t.charge(key, Terminals.move(buyer, stall, "1")).status())
+                    .isEqualTo(401);
             assertThat(t.journalRows()).isEqualTo(rows);
             assertThat(t.balanceOf(buyer)).isEqualTo(balance);
         }
@@ -148,7 +163,8 @@ class ExternalRetryTest {
             assertThat(limited.json().get("error").asText()).isNotBlank();
             String buyer = t.api.player("Rate").accountNumber();
             long rows = t.journalRows();
-            assertThat(t.charge(slow, Terminals.move(buyer, stall, "1")).status()).isEqualTo(429);
+            assertThat(t.charge(slow, Terminals.move(buyer, stall, "1")).status())
+                    .isEqualTo(429);
             assertThat(t.journalRows()).isEqualTo(rows);
             assertThat(t.balance(other, stall).status()).isEqualTo(200);
         }
@@ -163,7 +179,8 @@ class ExternalRetryTest {
             assertThat(over.status()).isEqualTo(400);
             assertThat(over.json().get("error").asText()).contains("25");
             assertThat(t.journalRows()).isEqualTo(rows);
-            assertThat(t.charge(key, Terminals.move(buyer, stall, "25")).status()).isEqualTo(201);
+            assertThat(t.charge(key, Terminals.move(buyer, stall, "25")).status())
+                    .isEqualTo(201);
         }
     }
 }

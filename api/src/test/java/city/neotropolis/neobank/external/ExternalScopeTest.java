@@ -29,6 +29,7 @@ class ExternalScopeTest {
     static Terminals t;
     /** The key's own account (a vendor), another vendor, and two players. */
     static String own;
+
     static String otherVendor;
     static String player;
     static String otherPlayer;
@@ -41,8 +42,15 @@ class ExternalScopeTest {
         otherVendor = t.api.player("OtherStall").accountNumber();
         player = t.api.player("Buyer").accountNumber();
         otherPlayer = t.api.player("Friend").accountNumber();
-        keys = Map.of("balance:read", t.key(own, "balance:read"), "charge", t.key(own, "charge"),
-                "payout", t.key(own, "payout"), "transfer:any", t.key(own, "transfer:any"));
+        keys = Map.of(
+                "balance:read",
+                t.key(own, "balance:read"),
+                "charge",
+                t.key(own, "charge"),
+                "payout",
+                t.key(own, "payout"),
+                "transfer:any",
+                t.key(own, "transfer:any"));
     }
 
     /** One thing a terminal may try, and the scopes that allow it. */
@@ -117,15 +125,25 @@ class ExternalScopeTest {
         Map<String, Long> after = balances();
         assertThat(after.get(from)).isEqualTo(before.get(from) - 125);
         assertThat(after.get(to)).isEqualTo(before.get(to) + 125);
-        String actor = t.db.reads().withHandle(h -> h.createQuery("SELECT actor FROM transactions WHERE id = :id")
-                .bind("id", r.json().at("/transaction/id").asLong()).mapTo(String.class).one());
+        String actor = t.db.reads()
+                .withHandle(h -> h.createQuery("SELECT actor FROM transactions WHERE id = :id")
+                        .bind("id", r.json().at("/transaction/id").asLong())
+                        .mapTo(String.class)
+                        .one());
         assertThat(actor).isEqualTo("key:" + key.id());
         t.assertBooksBalance();
     }
 
     private static Map<String, Long> balances() {
-        return Map.of(own, t.balanceOf(own), otherVendor, t.balanceOf(otherVendor), player, t.balanceOf(player),
-                otherPlayer, t.balanceOf(otherPlayer));
+        return Map.of(
+                own,
+                t.balanceOf(own),
+                otherVendor,
+                t.balanceOf(otherVendor),
+                player,
+                t.balanceOf(player),
+                otherPlayer,
+                t.balanceOf(otherPlayer));
     }
 
     @Nested
@@ -136,7 +154,8 @@ class ExternalScopeTest {
         void stillBound() {
             Terminals.Key key = t.key(own, "charge", "payout");
             long rows = t.journalRows();
-            assertThat(t.charge(key, Terminals.move(player, otherPlayer, "1")).status()).isEqualTo(403);
+            assertThat(t.charge(key, Terminals.move(player, otherPlayer, "1")).status())
+                    .isEqualTo(403);
             assertThat(t.charge(key, Terminals.move(player, own, "1")).status()).isEqualTo(201);
             assertThat(t.charge(key, Terminals.move(own, player, "1")).status()).isEqualTo(201);
             assertThat(t.journalRows()).isEqualTo(rows + 2);
@@ -147,8 +166,11 @@ class ExternalScopeTest {
         void legacyBodyKey() {
             Terminals.Key key = t.key(own, "charge");
             long rows = t.journalRows();
-            Api.Res r = t.api.post("/api/v1/external/transactions", null, "{\"api_key\":\"" + key.value()
-                    + "\",\"from_account\":\"" + player + "\",\"to_account\":\"" + own + "\",\"amount\":1}");
+            Api.Res r = t.api.post(
+                    "/api/v1/external/transactions",
+                    null,
+                    "{\"api_key\":\"" + key.value() + "\",\"from_account\":\"" + player + "\",\"to_account\":\"" + own
+                            + "\",\"amount\":1}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             assertThat(t.journalRows()).isEqualTo(rows + 1);
         }
@@ -160,7 +182,8 @@ class ExternalScopeTest {
             long rows = t.journalRows();
             Api.Res mint = t.charge(key, Terminals.move("NC-SYST-EM00", own, "1000"));
             assertThat(mint.status()).isEqualTo(400);
-            assertThat(t.charge(key, Terminals.move(own, "NC-CASA-0000", "1")).status()).isEqualTo(400);
+            assertThat(t.charge(key, Terminals.move(own, "NC-CASA-0000", "1")).status())
+                    .isEqualTo(400);
             assertThat(t.balance(key, "NC-SYST-EM00").status()).isEqualTo(404);
             assertThat(t.journalRows()).isEqualTo(rows);
         }

@@ -16,10 +16,15 @@ final class Storm {
     record Result(List<Api.Res> answers) {
         /** Every answer is the one 201 or a 409 "still in flight"; at least one 201; all 201s agree. */
         void assertOneMovement() {
-            List<Api.Res> created = answers.stream().filter(r -> r.status() == 201).toList();
-            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 409));
+            List<Api.Res> created =
+                    answers.stream().filter(r -> r.status() == 201).toList();
+            assertThat(answers)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 409));
             assertThat(created).isNotEmpty();
-            long ids = created.stream().map(r -> r.json().at("/transaction/id").asLong()).distinct().count();
+            long ids = created.stream()
+                    .map(r -> r.json().at("/transaction/id").asLong())
+                    .distinct()
+                    .count();
             assertThat(ids).isEqualTo(1);
         }
     }

@@ -39,13 +39,17 @@ class TerminalPinTest {
     }
 
     Api.Res setPin(String pin, String password) {
-        return t.api.put("/api/v1/account/pin", buyer.token(),
+        return t.api.put(
+                "/api/v1/account/pin",
+                buyer.token(),
                 "{\"pin\":" + pin + ",\"current_password\":\"" + password + "\"}");
     }
 
     Api.Res chargeWith(String pinField) {
-        return t.charge(charge, "{\"from_account\":\"" + buyer.accountNumber() + "\",\"to_account\":\"" + stall
-                + "\",\"amount\":2" + pinField + "}");
+        return t.charge(
+                charge,
+                "{\"from_account\":\"" + buyer.accountNumber() + "\",\"to_account\":\"" + stall + "\",\"amount\":2"
+                        + pinField + "}");
     }
 
     @Nested
@@ -57,9 +61,12 @@ class TerminalPinTest {
             Api.Res r = setPin("\"0420\"", "password1");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("pin_set").asBoolean()).isTrue();
-            String hash = t.db.reads().withHandle(h -> h.createQuery("SELECT p.pin_hash FROM terminal_pins p "
-                    + "JOIN accounts a ON a.id = p.account_id WHERE a.account_number = :n")
-                    .bind("n", buyer.accountNumber()).mapTo(String.class).one());
+            String hash = t.db.reads()
+                    .withHandle(h -> h.createQuery("SELECT p.pin_hash FROM terminal_pins p "
+                                    + "JOIN accounts a ON a.id = p.account_id WHERE a.account_number = :n")
+                            .bind("n", buyer.accountNumber())
+                            .mapTo(String.class)
+                            .one());
             assertThat(hash).startsWith("$2a$").doesNotContain("0420");
             assertThat(setPin("\"123456\"", "password1").status()).isEqualTo(200);
         }
@@ -77,9 +84,12 @@ class TerminalPinTest {
         @DisplayName("refuses a wrong or missing password and leaves charges PIN-free")
         void password() {
             assertThat(setPin("\"1234\"", "wrong-password").status()).isEqualTo(400);
-            assertThat(t.api.put("/api/v1/account/pin", buyer.token(), "{\"pin\":\"1234\"}").status()).isEqualTo(400);
-            assertThat(t.api.put("/api/v1/account/pin", null,
-                    "{\"pin\":\"1234\",\"current_password\":\"password1\"}").status()).isEqualTo(401);
+            assertThat(t.api.put("/api/v1/account/pin", buyer.token(), "{\"pin\":\"1234\"}")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(t.api.put("/api/v1/account/pin", null, "{\"pin\":\"1234\",\"current_password\":\"password1\"}")
+                            .status())
+                    .isEqualTo(401);
             assertThat(chargeWith("").status()).isEqualTo(201);
         }
 
@@ -124,7 +134,9 @@ class TerminalPinTest {
         @Test
         @DisplayName("a payout to the player needs no PIN")
         void payout() {
-            assertThat(t.charge(charge, Terminals.move(stall, buyer.accountNumber(), "1")).status()).isEqualTo(201);
+            assertThat(t.charge(charge, Terminals.move(stall, buyer.accountNumber(), "1"))
+                            .status())
+                    .isEqualTo(201);
         }
 
         @Test
@@ -142,15 +154,22 @@ class TerminalPinTest {
             assertThat(locked.status()).isEqualTo(429);
             assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(14 * 60L, 15 * 60L);
             assertThat(t.balanceOf(buyer.accountNumber())).isEqualTo(balance);
-            Long until = t.db.reads().withHandle(h -> h.createQuery("SELECT p.locked_until FROM terminal_pins p "
-                    + "JOIN accounts a ON a.id = p.account_id WHERE a.account_number = :n")
-                    .bind("n", buyer.accountNumber()).mapTo(Long.class).one());
+            Long until = t.db.reads()
+                    .withHandle(h -> h.createQuery("SELECT p.locked_until FROM terminal_pins p "
+                                    + "JOIN accounts a ON a.id = p.account_id WHERE a.account_number = :n")
+                            .bind("n", buyer.accountNumber())
+                            .mapTo(Long.class)
+                            .one());
             assertThat(until - System.currentTimeMillis()).isBetween(14 * 60_000L, 15 * 60_000L);
 
             // Fifteen minutes later (the lock's end moved into the past), the right PIN works again.
-            t.db.writer().write(s -> s.handle().createUpdate("UPDATE terminal_pins SET locked_until = :past "
-                    + "WHERE account_id = (SELECT id FROM accounts WHERE account_number = :n)")
-                    .bind("past", System.currentTimeMillis() - 1).bind("n", buyer.accountNumber()).execute());
+            t.db.writer()
+                    .write(s -> s.handle()
+                            .createUpdate("UPDATE terminal_pins SET locked_until = :past "
+                                    + "WHERE account_id = (SELECT id FROM accounts WHERE account_number = :n)")
+                            .bind("past", System.currentTimeMillis() - 1)
+                            .bind("n", buyer.accountNumber())
+                            .execute());
             assertThat(chargeWith(",\"pin\":\"2468\"").status()).isEqualTo(201);
         }
 
@@ -160,7 +179,8 @@ class TerminalPinTest {
             long balance = t.balanceOf(buyer.accountNumber());
             Storm.Result guesses = Storm.fire(10, () -> chargeWith(",\"pin\":\"1111\""));
             assertThat(guesses.answers()).allSatisfy(r -> assertThat(r.status()).isIn(400, 409, 429));
-            long wrongAndCounted = guesses.answers().stream().filter(r -> r.status() == 400).count();
+            long wrongAndCounted =
+                    guesses.answers().stream().filter(r -> r.status() == 400).count();
             assertThat(wrongAndCounted).isLessThanOrEqualTo(TerminalPins.MAX_FAILURES - 1);
             for (int i = 0; i < TerminalPins.MAX_FAILURES; i++) {
                 chargeWith(",\"pin\":\"1111\"");
@@ -199,7 +219,9 @@ class TerminalPinTest {
                 chargeWith(",\"pin\":\"9999\"");
             }
             Api.Session other = t.api.player("PinOther");
-            assertThat(t.charge(charge, Terminals.move(other.accountNumber(), stall, "1")).status()).isEqualTo(201);
+            assertThat(t.charge(charge, Terminals.move(other.accountNumber(), stall, "1"))
+                            .status())
+                    .isEqualTo(201);
         }
     }
 }

@@ -36,7 +36,10 @@ final class Terminals {
         Api.Res r = createKey("{\"description\":\"test stall\",\"account_number\":\"" + accountNumber
                 + "\",\"scopes\":[" + list + "]" + (extra.isEmpty() ? "" : "," + extra) + "}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return new Key(r.json().at("/api_key/id").asLong(), r.json().at("/api_key/key_value").asText(), accountNumber);
+        return new Key(
+                r.json().at("/api_key/id").asLong(),
+                r.json().at("/api_key/key_value").asText(),
+                accountNumber);
     }
 
     Key key(String accountNumber, String... scopes) {
@@ -55,24 +58,35 @@ final class Terminals {
     }
 
     Api.Res balance(Key key, String accountNumber) {
-        return api.send(api.builder("/api/v1/external/account/" + accountNumber + "/balance", null,
-                "X-API-Key", key.value()).GET());
+        return api.send(
+                api.builder("/api/v1/external/account/" + accountNumber + "/balance", null, "X-API-Key", key.value())
+                        .GET());
     }
 
     long journalRows() {
-        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions").mapTo(Long.class).one());
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** Journal rows from this account carrying this idempotency key. */
     long journalRows(String fromAccount, String idempotencyKey) {
-        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions t JOIN accounts a "
-                + "ON a.id = t.from_account_id WHERE a.account_number = :n AND t.idempotency_key = :k")
-                .bind("n", fromAccount).bind("k", idempotencyKey).mapTo(Long.class).one());
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions t JOIN accounts a "
+                                + "ON a.id = t.from_account_id WHERE a.account_number = :n AND t.idempotency_key = :k")
+                        .bind("n", fromAccount)
+                        .bind("k", idempotencyKey)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     long balanceOf(String accountNumber) {
-        return db.reads().withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
-                .bind("n", accountNumber).mapTo(Long.class).one());
+        return db.reads()
+                .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
+                        .bind("n", accountNumber)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     void assertBooksBalance() {

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @DisplayName("Bad input is refused with a clear 4xx JSON error and changes nothing")
 class BadInputTest {
-    static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite(
-            ConfigOverride.config("rateLimits.enabled", "false"));
+    static final DropwizardAppExtension<NeoBankConfiguration> APP =
+            TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
 
     static Api api;
     static Api.Session sender;
@@ -38,10 +38,25 @@ class BadInputTest {
     static Api.Session frozen;
 
     /** Who asks: the sender's real token, or one of the tokens a verifier must refuse. */
-    enum As { SENDER, NOBODY, GARBAGE, ALG_NONE, WRONG_SIGNATURE, EXPIRED, OTHER_ALGORITHM }
+    enum As {
+        SENDER,
+        NOBODY,
+        GARBAGE,
+        ALG_NONE,
+        WRONG_SIGNATURE,
+        EXPIRED,
+        OTHER_ALGORITHM
+    }
 
-    record Case(String name, As as, String method, String path, String contentType, Function<Ctx, String> body,
-                int status, String[] headers) {
+    record Case(
+            String name,
+            As as,
+            String method,
+            String path,
+            String contentType,
+            Function<Ctx, String> body,
+            int status,
+            String[] headers) {
         @Override
         public String toString() {
             return name;
@@ -56,8 +71,15 @@ class BadInputTest {
     }
 
     static Case transferAs(String name, As as, int status) {
-        return new Case(name, as, "POST", "/api/v1/transactions", "application/json",
-                c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5}", status, new String[0]);
+        return new Case(
+                name,
+                as,
+                "POST",
+                "/api/v1/transactions",
+                "application/json",
+                c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5}",
+                status,
+                new String[0]);
     }
 
     static Function<Ctx, String> amount(String json) {
@@ -65,8 +87,8 @@ class BadInputTest {
     }
 
     static Case register(String name, String body) {
-        return new Case(name, As.NOBODY, "POST", "/api/v1/auth/register", "application/json", c -> body, 400,
-                new String[0]);
+        return new Case(
+                name, As.NOBODY, "POST", "/api/v1/auth/register", "application/json", c -> body, 400, new String[0]);
     }
 
     static Stream<Case> cases() {
@@ -90,28 +112,49 @@ class BadInputTest {
                 transfer("above the configured maximum", 400, amount("1000000.01")),
                 transfer("more than the sender has", 400, amount("1000.01")),
                 transfer("unknown recipient", 400, c -> "{\"to_account\":\"NC-ZZZZ-ZZZZ\",\"amount\":5}"),
-                transfer("not an account number", 400, c -> "{\"to_account\":\"'; DROP TABLE accounts;--\",\"amount\":5}"),
+                transfer(
+                        "not an account number",
+                        400,
+                        c -> "{\"to_account\":\"'; DROP TABLE accounts;--\",\"amount\":5}"),
                 transfer("to_account as a number", 400, c -> "{\"to_account\":12345678,\"amount\":5}"),
                 transfer("to yourself", 400, c -> "{\"to_account\":\"" + c.me() + "\",\"amount\":5}"),
                 transfer("to a frozen account", 400, c -> "{\"to_account\":\"" + c.frozen() + "\",\"amount\":5}"),
                 transfer("to the casino house", 400, c -> "{\"to_account\":\"NC-CASA-0000\",\"amount\":5}"),
                 transfer("to the mint", 400, c -> "{\"to_account\":\"NC-SYST-EM00\",\"amount\":5}"),
-                transfer("memo of 141 characters", 400,
-                        c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5,\"memo\":\"" + "m".repeat(141) + "\"}"),
-                transfer("memo with a control character", 400,
+                transfer(
+                        "memo of 141 characters",
+                        400,
+                        c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5,\"memo\":\"" + "m".repeat(141)
+                                + "\"}"),
+                transfer(
+                        "memo with a control character",
+                        400,
                         c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5,\"memo\":\"a\\u0000b\"}"),
                 transfer("malformed JSON", 400, c -> "{\"to_account\":"),
                 transfer("a JSON array instead of an object", 400, c -> "[1,2]"),
                 transfer("a JSON string instead of an object", 400, c -> "\"send money\""),
                 transfer("empty body", 400, c -> ""),
-                transfer("duplicate keys", 400, c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":1,\"amount\":900}"),
+                transfer(
+                        "duplicate keys",
+                        400,
+                        c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":1,\"amount\":900}"),
                 transfer("trailing garbage", 400, amount("5} {\"x\":1")),
-                transfer("oversized body", 413,
-                        c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5,\"memo\":\"" + "x".repeat(70_000) + "\"}"),
+                transfer(
+                        "oversized body",
+                        413,
+                        c -> "{\"to_account\":\"" + c.other() + "\",\"amount\":5,\"memo\":\"" + "x".repeat(70_000)
+                                + "\"}"),
                 transfer("Idempotency-Key of 65 characters", 400, amount("5"), "Idempotency-Key", "k".repeat(65)),
                 transfer("Idempotency-Key with a space", 400, amount("5"), "Idempotency-Key", "two words"),
-                new Case("wrong content type", As.SENDER, "POST", "/api/v1/transactions", "text/plain",
-                        amount("5"), 415, new String[0]),
+                new Case(
+                        "wrong content type",
+                        As.SENDER,
+                        "POST",
+                        "/api/v1/transactions",
+                        "text/plain",
+                        amount("5"),
+                        415,
+                        new String[0]),
                 transferAs("no token", As.NOBODY, 401),
                 transferAs("garbage token", As.GARBAGE, 401),
                 transferAs("alg: none token", As.ALG_NONE, 401),
@@ -119,20 +162,50 @@ class BadInputTest {
                 transferAs("expired token", As.EXPIRED, 401),
                 transferAs("token signed with another algorithm", As.OTHER_ALGORITHM, 401),
                 register("name of 1 character", "{\"character_name\":\"A\",\"password\":\"password1\"}"),
-                register("name of 33 characters", "{\"character_name\":\"" + "N".repeat(33) + "\",\"password\":\"password1\"}"),
+                register(
+                        "name of 33 characters",
+                        "{\"character_name\":\"" + "N".repeat(33) + "\",\"password\":\"password1\"}"),
                 register("blank name", "{\"character_name\":\"   \",\"password\":\"password1\"}"),
                 register("name with a newline", "{\"character_name\":\"Evil\\nName\",\"password\":\"password1\"}"),
                 register("password of 7 characters", "{\"character_name\":\"Shorty\",\"password\":\"pass123\"}"),
                 register("missing password", "{\"character_name\":\"NoPass\"}"),
                 register("password as a number", "{\"character_name\":\"NumPass\",\"password\":12345678}"),
-                new Case("history limit not a number", As.SENDER, "GET", "/api/v1/account/transactions?limit=ten",
-                        null, c -> null, 400, new String[0]),
-                new Case("history limit too large", As.SENDER, "GET", "/api/v1/account/transactions?limit=100000",
-                        null, c -> null, 400, new String[0]),
-                new Case("history cursor negative", As.SENDER, "GET", "/api/v1/account/transactions?before=-4",
-                        null, c -> null, 400, new String[0]),
+                new Case(
+                        "history limit not a number",
+                        As.SENDER,
+                        "GET",
+                        "/api/v1/account/transactions?limit=ten",
+                        null,
+                        c -> null,
+                        400,
+                        new String[0]),
+                new Case(
+                        "history limit too large",
+                        As.SENDER,
+                        "GET",
+                        "/api/v1/account/transactions?limit=100000",
+                        null,
+                        c -> null,
+                        400,
+                        new String[0]),
+                new Case(
+                        "history cursor negative",
+                        As.SENDER,
+                        "GET",
+                        "/api/v1/account/transactions?before=-4",
+                        null,
+                        c -> null,
+                        400,
+                        new String[0]),
                 new Case("unknown route", As.SENDER, "GET", "/api/v1/nowhere", null, c -> null, 404, new String[0]),
-                new Case("wrong method", As.SENDER, "DELETE", "/api/v1/transactions", null, c -> null, 405,
+                new Case(
+                        "wrong method",
+                        As.SENDER,
+                        "DELETE",
+                        "/api/v1/transactions",
+                        null,
+                        c -> null,
+                        405,
                         new String[0])));
         return all.stream();
     }
@@ -144,9 +217,12 @@ class BadInputTest {
         recipient = api.player("recipient");
         frozen = api.player("frozen");
         NeoBankApplication app = APP.getApplication();
-        app.database().writer().write(s -> s.handle().createUpdate(
-                "UPDATE accounts SET frozen = TRUE WHERE account_number = :n").bind("n", frozen.accountNumber())
-                .execute());
+        app.database()
+                .writer()
+                .write(s -> s.handle()
+                        .createUpdate("UPDATE accounts SET frozen = TRUE WHERE account_number = :n")
+                        .bind("n", frozen.accountNumber())
+                        .execute());
     }
 
     record State(long sender, long recipient, long frozen, LedgerVerifier.Report books) {}
@@ -159,9 +235,12 @@ class BadInputTest {
 
     static long balance(Api.Session s) {
         NeoBankApplication app = APP.getApplication();
-        return app.database().reads().withHandle(h -> h.createQuery(
-                "SELECT balance FROM accounts WHERE account_number = :n").bind("n", s.accountNumber())
-                .mapTo(Long.class).one());
+        return app.database()
+                .reads()
+                .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
+                        .bind("n", s.accountNumber())
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static String token(As as) {
@@ -193,8 +272,9 @@ class BadInputTest {
         if (c.contentType() != null) {
             b.header("Content-Type", c.contentType());
         }
-        b.method(c.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                c.method(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         Api.Res r = api.send(b);
 
         assertThat(r.status()).as(r.body()).isEqualTo(c.status());

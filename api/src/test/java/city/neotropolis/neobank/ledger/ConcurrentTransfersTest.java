@@ -32,8 +32,8 @@ class ConcurrentTransfersTest {
     @ExtendWith(DropwizardExtensionsSupport.class)
     @DisplayName("on SQLite")
     class OnSqlite {
-        static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite(
-                ConfigOverride.config("rateLimits.enabled", "false"));
+        static final DropwizardAppExtension<NeoBankConfiguration> APP =
+                TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
 
         @Test
         @DisplayName("no 5xx, balances equal the acknowledged transfers, the books verify")
@@ -48,8 +48,7 @@ class ConcurrentTransfersTest {
     @DisplayName("on PostgreSQL")
     class OnPostgres {
         static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.postgres(
-                ConfigOverride.config("rateLimits.enabled", "false"),
-                ConfigOverride.config("database.maxSize", "32"));
+                ConfigOverride.config("rateLimits.enabled", "false"), ConfigOverride.config("database.maxSize", "32"));
 
         @Test
         @DisplayName("no 5xx, balances equal the acknowledged transfers, the books verify")

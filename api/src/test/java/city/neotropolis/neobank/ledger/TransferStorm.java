@@ -3,6 +3,7 @@ package city.neotropolis.neobank.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.neotropolis.neobank.NeoBankApplication;
+import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.support.Api;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,14 +54,15 @@ final class TransferStorm {
                         if (attempt > 0) {
                             retries.incrementAndGet();
                         }
-                        Api.Res res = api.post("/api/v1/transactions", players.get(from).token(), body,
-                                "Idempotency-Key", key);
+                        Api.Res res = api.post(
+                                "/api/v1/transactions", players.get(from).token(), body, "Idempotency-Key", key);
                         statuses.merge(res.status(), 1, Integer::sum);
                         if (res.status() == 201) {
                             long id = res.json().at("/transaction/id").asLong();
                             long[] previous = acknowledged.putIfAbsent(id, new long[] {from, to, hundredths});
                             if (previous != null) {
-                                assertThat(previous).as("a replay answers with the same transfer")
+                                assertThat(previous)
+                                        .as("a replay answers with the same transfer")
                                         .containsExactly(from, to, hundredths);
                             }
                         }
@@ -92,12 +94,18 @@ final class TransferStorm {
             actual.put(players.get(i).name(), api.balance(players.get(i)));
         }
         for (int i = 0; i < players.size(); i++) {
-            assertThat(actual.get(players.get(i).name())).as(players.get(i).name()).isEqualTo(expected[i]);
+            assertThat(actual.get(players.get(i).name()))
+                    .as(players.get(i).name())
+                    .isEqualTo(expected[i]);
             assertThat(expected[i]).isNotNegative();
         }
-        long journalled = app.database().reads().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM transactions WHERE type = 'transfer'").mapTo(Long.class).one());
-        assertThat(journalled).as("every acknowledged transfer is in the journal exactly once")
+        long journalled = app.database()
+                .reads()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transactions WHERE type = 'transfer'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(journalled)
+                .as("every acknowledged transfer is in the journal exactly once")
                 .isEqualTo(o.acknowledged().size());
         LedgerVerifier.Report report = new LedgerVerifier(app.database()).verify();
         assertThat(report.violation()).isNull();

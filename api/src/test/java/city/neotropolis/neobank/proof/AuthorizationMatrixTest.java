@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
+import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.TestApp;
 import city.neotropolis.neobank.support.Tokens4Tests;
@@ -28,12 +29,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @DisplayName("The authorisation matrix: every route x every principal")
 class AuthorizationMatrixTest {
-    static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite(
-            ConfigOverride.config("rateLimits.enabled", "false"));
+    static final DropwizardAppExtension<NeoBankConfiguration> APP =
+            TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
 
     /** Columns, in the order of the table. */
-    static final String[] PRINCIPALS = {"anon", "player", "other", "frozen", "gm", "k:read", "k:charge",
-        "k:payout", "k:any", "k:revoked", "expired", "alg-none", "bad-sig", "hs512"};
+    static final String[] PRINCIPALS = {
+        "anon",
+        "player",
+        "other",
+        "frozen",
+        "gm",
+        "k:read",
+        "k:charge",
+        "k:payout",
+        "k:any",
+        "k:revoked",
+        "expired",
+        "alg-none",
+        "bad-sig",
+        "hs512"
+    };
 
     // Placeholders: {victim} a fresh player per row, {player} the player column's account, {own} the
     // calling key's own account, {other} another player, {spin} a spin of the player, {fresh} a new
@@ -108,8 +123,7 @@ class AuthorizationMatrixTest {
             for (int i = 0; i < cells.length; i++) {
                 expected[i] = Integer.parseInt(cells[i]);
             }
-            rows.add(new Row(route[0], route[1], route.length > 2 ? route[2].replace("\\\\n", "\\n") : null,
-                    expected));
+            rows.add(new Row(route[0], route[1], route.length > 2 ? route[2].replace("\\\\n", "\\n") : null, expected));
         }
         return rows;
     }
@@ -125,7 +139,8 @@ class AuthorizationMatrixTest {
         Api.Session player = api.player("mxPlayer");
         Api.Session other = api.player("mxOther");
         Api.Session frozen = api.player("mxFrozen");
-        assertThat(api.post("/api/admin/users/" + frozen.accountNumber() + "/freeze", gm.token(), "{}").status())
+        assertThat(api.post("/api/admin/users/" + frozen.accountNumber() + "/freeze", gm.token(), "{}")
+                        .status())
                 .isEqualTo(200);
         Map<String, Caller> callers = new HashMap<>();
         callers.put("anon", new Caller(null, null, null));
@@ -141,15 +156,23 @@ class AuthorizationMatrixTest {
                 case "revoked" -> "charge";
                 default -> scope;
             };
-            Api.Res key = api.post("/api/admin/api-keys", gm.token(), "{\"description\":\"matrix " + scope
-                    + "\",\"account_number\":\"" + vendor.accountNumber() + "\",\"scopes\":[\"" + scopeName + "\"]}");
+            Api.Res key = api.post(
+                    "/api/admin/api-keys",
+                    gm.token(),
+                    "{\"description\":\"matrix " + scope + "\",\"account_number\":\"" + vendor.accountNumber()
+                            + "\",\"scopes\":[\"" + scopeName + "\"]}");
             assertThat(key.status()).as(key.body()).isEqualTo(201);
             if (scope.equals("revoked")) {
-                assertThat(api.delete("/api/admin/api-keys/" + key.json().at("/api_key/id").asLong(), gm.token())
-                        .status()).isEqualTo(200);
+                assertThat(api.delete(
+                                        "/api/admin/api-keys/"
+                                                + key.json().at("/api_key/id").asLong(),
+                                        gm.token())
+                                .status())
+                        .isEqualTo(200);
             }
-            callers.put("k:" + scope, new Caller(null, key.json().at("/api_key/key_value").asText(),
-                    vendor.accountNumber()));
+            callers.put(
+                    "k:" + scope,
+                    new Caller(null, key.json().at("/api_key/key_value").asText(), vendor.accountNumber()));
         }
         long uid = Tokens4Tests.uid(player.token());
         callers.put("expired", new Caller(Tokens4Tests.expired(uid), null, null));
@@ -162,7 +185,8 @@ class AuthorizationMatrixTest {
         String spinId = spin.json().get("spin_id").asText();
         Api.Session member = api.player("mxMember");
         String faction = "Matrix" + System.nanoTime() % 100000;
-        assertThat(api.put("/api/v1/account/profile", member.token(), "{\"faction\":\"" + faction + "\"}").status())
+        assertThat(api.put("/api/v1/account/profile", member.token(), "{\"faction\":\"" + faction + "\"}")
+                        .status())
                 .isEqualTo(200);
         Api.Res backup = api.post("/api/admin/backups", gm.token(), "");
         assertThat(backup.status()).as(backup.body()).isEqualTo(201);
@@ -177,18 +201,35 @@ class AuthorizationMatrixTest {
                 Caller caller = callers.get(PRINCIPALS[c]);
                 Supplier<String> freshName = () -> "mx" + System.nanoTime() % 1_000_000_000L + "n" + (fresh[0]++);
                 String keyId = row.path().contains("{keyid}") ? newKeyId(api, gm, victim) : "";
-                String path = fill(row.path(), victim, player, other, caller, spinId, faction, backupName, keyId,
-                        freshName);
-                String body = row.body() == null ? null : fill(row.body(), victim, player, other, caller, spinId,
-                        faction, backupName, keyId, freshName);
+                String path =
+                        fill(row.path(), victim, player, other, caller, spinId, faction, backupName, keyId, freshName);
+                String body = row.body() == null
+                        ? null
+                        : fill(
+                                row.body(),
+                                victim,
+                                player,
+                                other,
+                                caller,
+                                spinId,
+                                faction,
+                                backupName,
+                                keyId,
+                                freshName);
                 HttpRequest.Builder b = api.builder(path, caller.token());
                 if (caller.apiKey() != null) {
                     b.header("X-API-Key", caller.apiKey());
                 }
                 b.header("Content-Type", "application/json");
-                b.method(row.method(), body == null ? HttpRequest.BodyPublishers.ofString(
-                        row.method().equals("GET") || row.method().equals("DELETE") ? "" : "{}")
-                        : HttpRequest.BodyPublishers.ofString(body));
+                b.method(
+                        row.method(),
+                        body == null
+                                ? HttpRequest.BodyPublishers.ofString(
+                                        row.method().equals("GET")
+                                                        || row.method().equals("DELETE")
+                                                ? ""
+                                                : "{}")
+                                : HttpRequest.BodyPublishers.ofString(body));
                 if (row.method().equals("GET") || row.method().equals("DELETE")) {
                     b.method(row.method(), HttpRequest.BodyPublishers.noBody());
                 }
@@ -205,21 +246,41 @@ class AuthorizationMatrixTest {
         }
         assertThat(wrong).as("cells that differ from the table").isEmpty();
         assertThat(cells).isGreaterThanOrEqualTo(40 * PRINCIPALS.length);
-        assertThat(APP.<NeoBankApplication>getApplication().core().verifier().verify().ok()).isTrue();
+        assertThat(new LedgerVerifier(APP.<NeoBankApplication>getApplication().database())
+                        .verify()
+                        .ok())
+                .isTrue();
     }
 
     private static String newKeyId(Api api, Api.Session gm, Api.Session owner) {
-        Api.Res key = api.post("/api/admin/api-keys", gm.token(), "{\"description\":\"to revoke\",\"account_number\":\""
-                + owner.accountNumber() + "\",\"scopes\":[\"balance:read\"]}");
+        Api.Res key = api.post(
+                "/api/admin/api-keys",
+                gm.token(),
+                "{\"description\":\"to revoke\",\"account_number\":\"" + owner.accountNumber()
+                        + "\",\"scopes\":[\"balance:read\"]}");
         return key.json().at("/api_key/id").asText();
     }
 
-    private static String fill(String s, Api.Session victim, Api.Session player, Api.Session other, Caller caller,
-                               String spin, String faction, String backup, String keyId, Supplier<String> fresh) {
-        return s.replace("{victimname}", victim.name()).replace("{victim}", victim.accountNumber())
-                .replace("{player}", player.accountNumber()).replace("{other}", other.accountNumber())
+    private static String fill(
+            String s,
+            Api.Session victim,
+            Api.Session player,
+            Api.Session other,
+            Caller caller,
+            String spin,
+            String faction,
+            String backup,
+            String keyId,
+            Supplier<String> fresh) {
+        return s.replace("{victimname}", victim.name())
+                .replace("{victim}", victim.accountNumber())
+                .replace("{player}", player.accountNumber())
+                .replace("{other}", other.accountNumber())
                 .replace("{own}", caller.own() == null ? "NC-ZZZZ-ZZZZ" : caller.own())
-                .replace("{spin}", spin).replace("{faction}", faction).replace("{backup}", backup)
-                .replace("{keyid}", keyId).replace("{fresh}", fresh.get());
+                .replace("{spin}", spin)
+                .replace("{faction}", faction)
+                .replace("{backup}", backup)
+                .replace("{keyid}", keyId)
+                .replace("{fresh}", fresh.get());
     }
 }

@@ -27,8 +27,10 @@ final class BankProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> env;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private Process process;
     private int starts;
 
@@ -52,15 +54,26 @@ final class BankProcess implements AutoCloseable {
 
     /** Starts the service and returns once GET /health answers 200. */
     void start() {
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "server", config.toString()));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "server",
+                config.toString()));
         pb.environment().keySet().removeIf(k -> k.startsWith("NEOBANK_"));
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
-            Files.writeString(log, "\n===== start " + (++starts) + " =====\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "\n===== start " + (++starts) + " =====\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             process = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +83,9 @@ final class BankProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base() + "/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base() + "/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "\n" + logTail());

@@ -29,10 +29,11 @@ record ChargeOp(int actor, String apiKey, String fromAccount, String vendorAccou
         JsonNode tx = reply.path("transaction");
         long amount = tx.path("amount").decimalValue().movePointRight(2).longValueExact();
         if (!fromAccount.equals(tx.path("from_account").asText())
-                || !vendorAccount.equals(tx.path("to_account").asText()) || amount != hundredths) {
+                || !vendorAccount.equals(tx.path("to_account").asText())
+                || amount != hundredths) {
             throw new IllegalStateException("acknowledged " + tx + " for " + this);
         }
-        return new Ack(List.of(tx.path("id").asLong()),
-                List.of(new Move(fromAccount, vendorAccount, hundredths, "external")));
+        return new Ack(
+                List.of(tx.path("id").asLong()), List.of(new Move(fromAccount, vendorAccount, hundredths, "external")));
     }
 }

@@ -56,15 +56,17 @@ final class CrashChecks {
             Api.Session p = client.player(i);
             long actual = api.balance(p);
             if (actual != expected.get(p.accountNumber())) {
-                violations.add("balance of " + p.accountNumber() + " is " + actual + " but the acknowledged operations say "
-                        + expected.get(p.accountNumber()));
+                violations.add("balance of " + p.accountNumber() + " is " + actual
+                        + " but the acknowledged operations say " + expected.get(p.accountNumber()));
             }
         }
     }
 
     /** With the service up: the GM route, if this build has it. Returns false when it does not (404). */
     boolean verifyRoute(Api api) {
-        Api.Res r = api.get("/api/admin/ledger/verify", api.login(CrashRun.GM_NAME, CrashRun.GM_PASSWORD).token());
+        Api.Res r = api.get(
+                "/api/admin/ledger/verify",
+                api.login(CrashRun.GM_NAME, CrashRun.GM_PASSWORD).token());
         if (r.status() == 404) {
             return false;
         }
@@ -90,10 +92,13 @@ final class CrashChecks {
 
     /** With the service stopped: the journal holds exactly the acknowledged operations, once each. */
     void journal(Handle h, List<Intent> intents) {
-        List<Row> rows = h.createQuery("SELECT t.id, t.idempotency_key, f.account_number, o.account_number, t.amount, t.type "
-                        + "FROM transactions t JOIN accounts f ON f.id = t.from_account_id "
-                        + "JOIN accounts o ON o.id = t.to_account_id WHERE t.idempotency_key IS NOT NULL")
-                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2),
+        List<Row> rows = h.createQuery(
+                        "SELECT t.id, t.idempotency_key, f.account_number, o.account_number, t.amount, t.type "
+                                + "FROM transactions t JOIN accounts f ON f.id = t.from_account_id "
+                                + "JOIN accounts o ON o.id = t.to_account_id WHERE t.idempotency_key IS NOT NULL")
+                .map((rs, ctx) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
                         new Operation.Move(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6))))
                 .list();
         Map<String, List<Row>> byKey = rows.stream().collect(Collectors.groupingBy(Row::key));
@@ -121,12 +126,15 @@ final class CrashChecks {
             }
         }
         Set<String> known = intents.stream().map(i -> i.key).collect(Collectors.toSet());
-        byKey.keySet().stream().filter(k -> !known.contains(k))
+        byKey.keySet().stream()
+                .filter(k -> !known.contains(k))
                 .forEach(k -> violations.add("journal rows under a key nobody sent: " + byKey.get(k)));
         // No movement of these kinds outside the acknowledged operations, with a key or without.
         expectedByType.forEach((type, expected) -> {
             long journalled = h.createQuery("SELECT COUNT(*) FROM transactions WHERE type = :t")
-                    .bind("t", type).mapTo(Long.class).one();
+                    .bind("t", type)
+                    .mapTo(Long.class)
+                    .one();
             if (journalled != expected) {
                 violations.add(journalled + " journal rows of type " + type + " for " + expected + " acknowledged");
             }

@@ -39,14 +39,17 @@ final class CrashClient {
     }
 
     /** Runs {@code ops} operations made by {@code factory} on {@code threads} workers while killing {@code kills} times. */
-    void run(long ops, int threads, int killCount, long seed, LongFunction<Operation> factory) throws InterruptedException {
+    void run(long ops, int threads, int killCount, long seed, LongFunction<Operation> factory)
+            throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread w = new Thread(() -> {
-                for (long id = next.getAndIncrement(); id < ops && fatal == null; id = next.getAndIncrement()) {
-                    drive(log.write(id, factory.apply(id)));
-                }
-            }, "crash-worker-" + t);
+            Thread w = new Thread(
+                    () -> {
+                        for (long id = next.getAndIncrement(); id < ops && fatal == null; id = next.getAndIncrement()) {
+                            drive(log.write(id, factory.apply(id)));
+                        }
+                    },
+                    "crash-worker-" + t);
             workers.add(w);
             w.start();
         }
@@ -100,7 +103,9 @@ final class CrashClient {
             }
             Api.Res r;
             try {
-                String token = op.bearer() != null ? op.bearer() : players.get(op.actor()).token();
+                String token = op.bearer() != null
+                        ? op.bearer()
+                        : players.get(op.actor()).token();
                 r = op.apiKey() == null
                         ? api.post(op.path(), token, op.body(), "Idempotency-Key", in.key)
                         : api.post(op.path(), null, op.body(), "Idempotency-Key", in.key, "X-API-Key", op.apiKey());

@@ -39,17 +39,22 @@ class CrashIT {
         s.violations().stream().limit(20).forEach(v -> System.out.println("  violation: " + v));
         assertThat(s.violations()).as(s.line() + "\nrun dir: " + s.runDir()).isEmpty();
         assertThat(s.kills()).as("kills").isGreaterThanOrEqualTo(settings.kills());
-        assertThat(s.unknownResolved()).as("the kills cut requests off mid-flight, and their retries settled them")
+        assertThat(s.unknownResolved())
+                .as("the kills cut requests off mid-flight, and their retries settled them")
                 .isGreaterThan(0);
-        assertThat(s.acked() + s.refused()).as("every operation got a definite answer").isEqualTo(settings.ops());
+        assertThat(s.acked() + s.refused())
+                .as("every operation got a definite answer")
+                .isEqualTo(settings.ops());
         assertThat(s.acked()).as("most operations go through").isGreaterThan(settings.ops() / 2);
         assertThat(s.verify()).isEqualTo("ok");
-        assertThat(s.ackedByKind()).as("mixed work: transfers, spins, terminal charges and GM grants all went through")
+        assertThat(s.ackedByKind())
+                .as("mixed work: transfers, spins, terminal charges and GM grants all went through")
                 .containsKeys("transfer", "spin", "charge", "grant");
     }
 
     @Nested
-    @EnabledIf(value = "city.neotropolis.neobank.proof.CrashIT#sqliteSelected",
+    @EnabledIf(
+            value = "city.neotropolis.neobank.proof.CrashIT#sqliteSelected",
             disabledReason = "-Dcrash.db does not name sqlite")
     @DisplayName("on SQLite")
     class OnSqlite {
@@ -61,7 +66,8 @@ class CrashIT {
     }
 
     @Nested
-    @EnabledIf(value = "city.neotropolis.neobank.proof.CrashIT#postgresSelected",
+    @EnabledIf(
+            value = "city.neotropolis.neobank.proof.CrashIT#postgresSelected",
             disabledReason = "-Dcrash.db does not name postgres, or " + Postgres.SKIP_REASON)
     @DisplayName("on PostgreSQL")
     class OnPostgres {

@@ -41,10 +41,12 @@ record GrantOp(int actor, String gmToken, String account, long hundredths) imple
     public Ack acknowledged(JsonNode reply) {
         JsonNode tx = reply.path("transaction");
         long amount = tx.path("amount").decimalValue().movePointRight(2).longValueExact();
-        if (!MINT.equals(tx.path("from_account").asText()) || !account.equals(tx.path("to_account").asText())
+        if (!MINT.equals(tx.path("from_account").asText())
+                || !account.equals(tx.path("to_account").asText())
                 || amount != hundredths) {
             throw new IllegalStateException("acknowledged " + tx + " for " + this);
         }
-        return new Ack(List.of(tx.path("id").asLong()), List.of(new Move(MINT, account, hundredths, "admin_adjustment")));
+        return new Ack(
+                List.of(tx.path("id").asLong()), List.of(new Move(MINT, account, hundredths, "admin_adjustment")));
     }
 }

@@ -24,11 +24,42 @@ final class HostileCorpus {
     }
 
     static final List<Object> HOSTILE_VALUES = List.of(
-            "", " ", "\u0000", "\u202e\u0041dmin", "' OR '1'='1", "'; DROP TABLE accounts;--",
-            "<script>alert(1)</script>", "${jndi:ldap://x/a}", "../../etc/passwd", "%00", "\ud83d\udca5".repeat(40),
-            "x".repeat(10_000), "NC-SYST-EM00", "NC-CASA-0000", -1, 0, -0.0, 1e308, -1e308, 1.005, 123456789012345678L,
-            Long.MAX_VALUE, Integer.MIN_VALUE, true, false, List.of(), List.of(1, 2), Map.of(), Map.of("$gt", ""),
-            "1e3", "NaN", "Infinity", "-0", "0x10", "１２３", "\t\n");
+            "",
+            " ",
+            "\u0000",
+            "\u202e\u0041dmin",
+            "' OR '1'='1",
+            "'; DROP TABLE accounts;--",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://x/a}",
+            "../../etc/passwd",
+            "%00",
+            "\ud83d\udca5".repeat(40),
+            "x".repeat(10_000),
+            "NC-SYST-EM00",
+            "NC-CASA-0000",
+            -1,
+            0,
+            -0.0,
+            1e308,
+            -1e308,
+            1.005,
+            123456789012345678L,
+            Long.MAX_VALUE,
+            Integer.MIN_VALUE,
+            true,
+            false,
+            List.of(),
+            List.of(1, 2),
+            Map.of(),
+            Map.of("$gt", ""),
+            "1e3",
+            "NaN",
+            "Infinity",
+            "-0",
+            "0x10",
+            "１２３",
+            "\t\n");
 
     private HostileCorpus() {}
 
@@ -68,7 +99,8 @@ final class HostileCorpus {
                 raw = json(body);
             }
             case 3 -> { // extra fields, some pretending to be privileges
-                body.put(pick(List.of("is_admin", "balance", "id", "account_number", "role", "__proto__"), r),
+                body.put(
+                        pick(List.of("is_admin", "balance", "id", "account_number", "role", "__proto__"), r),
                         pick(HOSTILE_VALUES, r));
                 raw = json(body);
             }
@@ -78,21 +110,41 @@ final class HostileCorpus {
             }
             case 5 -> { // duplicate keys
                 String full = json(body);
-                raw = fields.isEmpty() ? "{\"a\":1,\"a\":2}"
+                raw = fields.isEmpty()
+                        ? "{\"a\":1,\"a\":2}"
                         : full.substring(0, full.length() - 1) + ",\"" + pick(fields, r) + "\":"
-                        + json(pick(HOSTILE_VALUES, r)) + "}";
+                                + json(pick(HOSTILE_VALUES, r)) + "}";
             }
             case 6 -> { // the wrong content type
-                contentType = pick(List.of("text/plain", "application/x-www-form-urlencoded", "application/xml",
-                        "multipart/form-data; boundary=x", "application/json; charset=ebcdic"), r);
+                contentType = pick(
+                        List.of(
+                                "text/plain",
+                                "application/x-www-form-urlencoded",
+                                "application/xml",
+                                "multipart/form-data; boundary=x",
+                                "application/json; charset=ebcdic"),
+                        r);
                 raw = json(body);
             }
             case 7 -> { // not an object at all
                 raw = pick(List.of("null", "[]", "123", "\"text\"", "true", "{}{}", "{\"a\":}", "\u0000", ""), r);
             }
             case 8 -> { // path tricks
-                path = path + pick(List.of("/..", "/../../admin", "%2e%2e/", "/%00", "/.%2e/", ";jsessionid=x",
-                        "/" + "a".repeat(3000), "?limit=-1", "?limit=9999999999999", "//", "/%ff"), r);
+                path = path
+                        + pick(
+                                List.of(
+                                        "/..",
+                                        "/../../admin",
+                                        "%2e%2e/",
+                                        "/%00",
+                                        "/.%2e/",
+                                        ";jsessionid=x",
+                                        "/" + "a".repeat(3000),
+                                        "?limit=-1",
+                                        "?limit=9999999999999",
+                                        "//",
+                                        "/%ff"),
+                                r);
                 raw = json(body);
             }
             case 9 -> { // deep nesting
@@ -109,11 +161,23 @@ final class HostileCorpus {
             default -> { // numbers at the edges, as raw text
                 String field = fields.isEmpty() ? "amount" : pick(fields, r);
                 body.remove(field);
-                String num = pick(List.of("1e309", "-1e-309", "00012", "1.", ".5", "+5", "0x1F", "1_000", "NaN",
-                        "9".repeat(400), "-9223372036854775809"), r);
+                String num = pick(
+                        List.of(
+                                "1e309",
+                                "-1e-309",
+                                "00012",
+                                "1.",
+                                ".5",
+                                "+5",
+                                "0x1F",
+                                "1_000",
+                                "NaN",
+                                "9".repeat(400),
+                                "-9223372036854775809"),
+                        r);
                 String full = json(body);
-                raw = full.substring(0, full.length() - 1) + (body.isEmpty() ? "" : ",") + "\"" + field + "\":"
-                        + num + "}";
+                raw = full.substring(0, full.length() - 1) + (body.isEmpty() ? "" : ",") + "\"" + field + "\":" + num
+                        + "}";
             }
         }
         return new Request(label + " kind " + kind, route.method(), path, route.token(), contentType, raw);
@@ -147,7 +211,9 @@ final class HostileCorpus {
         }
         if (v instanceof Map<?, ?> m) {
             StringBuilder b = new StringBuilder("{");
-            m.forEach((k, x) -> b.append(b.length() > 1 ? "," : "").append(json(String.valueOf(k))).append(':')
+            m.forEach((k, x) -> b.append(b.length() > 1 ? "," : "")
+                    .append(json(String.valueOf(k)))
+                    .append(':')
                     .append(json(x)));
             return b.append('}').toString();
         }

@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class IntentLog {
 
     /** unknown: no definite answer yet; acked: done; refused: a definite 4xx, nothing moved; anomaly: a violation. */
-    enum State { UNKNOWN, ACKED, REFUSED, ANOMALY }
+    enum State {
+        UNKNOWN,
+        ACKED,
+        REFUSED,
+        ANOMALY
+    }
 
     /** One operation with its key; mutated only by the worker that owns it. */
     static final class Intent {
@@ -36,8 +41,8 @@ final class IntentLog {
 
         @Override
         public String toString() {
-            return "op " + id + " " + op + " key=" + key + " state=" + state + " attempts=" + attempts
-                    + " last=" + lastStatus + (detail == null ? "" : " " + detail);
+            return "op " + id + " " + op + " key=" + key + " state=" + state + " attempts=" + attempts + " last="
+                    + lastStatus + (detail == null ? "" : " " + detail);
         }
     }
 

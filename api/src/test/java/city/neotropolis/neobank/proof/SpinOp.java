@@ -24,7 +24,8 @@ record SpinOp(int actor, String account, long betHundredths) implements Operatio
 
     @Override
     public String body() {
-        return "{\"bet_amount\":" + java.math.BigDecimal.valueOf(betHundredths, 2).toPlainString() + "}";
+        return "{\"bet_amount\":"
+                + java.math.BigDecimal.valueOf(betHundredths, 2).toPlainString() + "}";
     }
 
     @Override

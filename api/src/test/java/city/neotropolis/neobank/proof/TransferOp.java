@@ -19,8 +19,8 @@ record TransferOp(int actor, String fromAccount, String toAccount, long hundredt
 
     @Override
     public String body() {
-        return "{\"to_account\":\"" + toAccount + "\",\"amount\":" + BigDecimal.valueOf(hundredths, 2).toPlainString()
-                + ",\"memo\":\"crash\"}";
+        return "{\"to_account\":\"" + toAccount + "\",\"amount\":"
+                + BigDecimal.valueOf(hundredths, 2).toPlainString() + ",\"memo\":\"crash\"}";
     }
 
     @Override
@@ -28,10 +28,12 @@ record TransferOp(int actor, String fromAccount, String toAccount, long hundredt
         JsonNode tx = reply.path("transaction");
         long amount = tx.path("amount").decimalValue().movePointRight(2).longValueExact();
         // The reply must describe the transfer asked for; a replay of another request would not.
-        if (!fromAccount.equals(tx.path("from_account").asText()) || !toAccount.equals(tx.path("to_account").asText())
+        if (!fromAccount.equals(tx.path("from_account").asText())
+                || !toAccount.equals(tx.path("to_account").asText())
                 || amount != hundredths) {
             throw new IllegalStateException("acknowledged " + tx + " for " + this);
         }
-        return new Ack(List.of(tx.path("id").asLong()), List.of(new Move(fromAccount, toAccount, hundredths, "transfer")));
+        return new Ack(
+                List.of(tx.path("id").asLong()), List.of(new Move(fromAccount, toAccount, hundredths, "transfer")));
     }
 }

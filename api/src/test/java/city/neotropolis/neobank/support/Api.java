@@ -16,7 +16,8 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NAMES = new AtomicInteger();
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(String base) {
         this.base = base;
@@ -37,12 +38,14 @@ public final class Api {
     }
 
     public Res post(String path, String token, String body, String... headers) {
-        return send(builder(path, token, headers).header("Content-Type", "application/json")
+        return send(builder(path, token, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Res put(String path, String token, String body, String... headers) {
-        return send(builder(path, token, headers).header("Content-Type", "application/json")
+        return send(builder(path, token, headers)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -87,8 +90,8 @@ public final class Api {
     /** Registers a character with password "password1" and logs in. */
     public Session player(String prefix) {
         String name = uniqueName(prefix);
-        Res reg = post("/api/v1/auth/register", null,
-                "{\"character_name\":\"" + name + "\",\"password\":\"password1\"}");
+        Res reg =
+                post("/api/v1/auth/register", null, "{\"character_name\":\"" + name + "\",\"password\":\"password1\"}");
         if (reg.status() != 201) {
             throw new IllegalStateException("register failed: " + reg.body());
         }
@@ -96,12 +99,14 @@ public final class Api {
     }
 
     public Session login(String name, String password) {
-        Res login = post("/api/v1/auth/login", null,
-                "{\"character_name\":\"" + name + "\",\"password\":\"" + password + "\"}");
+        Res login = post(
+                "/api/v1/auth/login", null, "{\"character_name\":\"" + name + "\",\"password\":\"" + password + "\"}");
         if (login.status() != 200) {
             throw new IllegalStateException("login failed: " + login.body());
         }
-        return new Session(name, login.json().at("/user/account_number").asText(),
+        return new Session(
+                name,
+                login.json().at("/user/account_number").asText(),
                 login.json().get("access_token").asText());
     }
 

@@ -16,8 +16,8 @@ import java.util.UUID;
 public final class Postgres {
     public static final String AVAILABLE = "city.neotropolis.neobank.support.Postgres#available";
     public static final String SKIP_REASON = "no PostgreSQL server reachable at " + "127.0.0.1:5432";
-    private static final String BASE = System.getenv().getOrDefault("NEOBANK_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String BASE =
+            System.getenv().getOrDefault("NEOBANK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
     public static final String USER = System.getenv().getOrDefault("NEOBANK_TEST_PG_USER", "postgres");
     private static Boolean available;
 
@@ -39,10 +39,10 @@ public final class Postgres {
 
     /** Creates a new empty database and returns its JDBC URL. */
     public static String freshDatabase() {
-        String name = "neobank_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        String name = "neobank_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(BASE + "postgres", USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);

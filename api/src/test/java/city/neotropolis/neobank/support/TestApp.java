@@ -26,7 +26,9 @@ public final class TestApp {
         all.add(ConfigOverride.config("database.url", "jdbc:sqlite:" + dir.resolve("neobank.db")));
         all.add(ConfigOverride.config("bank.dataDir", dir.toString()));
         all.addAll(List.of(overrides));
-        return new DropwizardAppExtension<>(NeoBankApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+        return new DropwizardAppExtension<>(
+                NeoBankApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
                 all.toArray(ConfigOverride[]::new));
     }
 
@@ -34,12 +36,17 @@ public final class TestApp {
     public static DropwizardAppExtension<NeoBankConfiguration> postgres(ConfigOverride... overrides) {
         Path dir = tempDir();
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config("database.url", () -> Postgres.available() ? Postgres.freshDatabase()
-                : "jdbc:postgresql://127.0.0.1:5432/unavailable"));
+        all.add(ConfigOverride.config(
+                "database.url",
+                () -> Postgres.available()
+                        ? Postgres.freshDatabase()
+                        : "jdbc:postgresql://127.0.0.1:5432/unavailable"));
         all.add(ConfigOverride.config("database.user", Postgres.USER));
         all.add(ConfigOverride.config("bank.dataDir", dir.toString()));
         all.addAll(List.of(overrides));
-        return new DropwizardAppExtension<>(NeoBankApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+        return new DropwizardAppExtension<>(
+                NeoBankApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
                 all.toArray(ConfigOverride[]::new));
     }
 

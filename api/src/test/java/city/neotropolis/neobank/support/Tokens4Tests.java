@@ -11,8 +11,12 @@ public final class Tokens4Tests {
     private Tokens4Tests() {}
 
     private static com.auth0.jwt.JWTCreator.Builder claims(long uid, Instant exp) {
-        return JWT.create().withIssuer("neobank").withClaim("uid", uid).withClaim("tv", 0)
-                .withIssuedAt(exp.minusSeconds(3600)).withExpiresAt(exp);
+        return JWT.create()
+                .withIssuer("neobank")
+                .withClaim("uid", uid)
+                .withClaim("tv", 0)
+                .withIssuedAt(exp.minusSeconds(3600))
+                .withExpiresAt(exp);
     }
 
     public static String expired(long uid) {
@@ -33,7 +37,8 @@ public final class Tokens4Tests {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"neobank\",\"uid\":" + uid + ",\"tv\":0,\"exp\":"
-                + Instant.now().plusSeconds(3600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+                        + Instant.now().plusSeconds(3600).getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }
 

@@ -73,8 +73,8 @@ public final class ProvablyFair {
     /** The commitment: lowercase hex SHA-256 of the seed's hex text. */
     public static String hash(String serverSeed) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(serverSeed.getBytes(StandardCharsets.US_ASCII)));
+            return HEX.formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(serverSeed.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -123,8 +123,10 @@ public final class ProvablyFair {
                 }
                 offset = 0;
             }
-            long u = ((block[offset] & 0xFFL) << 24) | ((block[offset + 1] & 0xFFL) << 16)
-                    | ((block[offset + 2] & 0xFFL) << 8) | (block[offset + 3] & 0xFFL);
+            long u = ((block[offset] & 0xFFL) << 24)
+                    | ((block[offset + 1] & 0xFFL) << 16)
+                    | ((block[offset + 2] & 0xFFL) << 8)
+                    | (block[offset + 3] & 0xFFL);
             offset += 4;
             return u;
         }

@@ -11,11 +11,25 @@ import java.util.Map;
  * units of the line bet; scatter pays are indexed by the number of scatters anywhere and count in
  * units of the total bet.
  */
-public record GameDefinition(String name, String route, String title, List<Symbol> symbols, int rows,
-                             List<List<Integer>> paylines, Map<String, List<Long>> linePays, String wild,
-                             String scatter, List<Long> scatterPays, int freeSpinsAward, int freeSpinsMinScatters,
-                             boolean betPerLine, long betStepCredits, long defaultMinBetCredits,
-                             long defaultMaxBetCredits, int tuningReel, List<Reel> reels) {
+public record GameDefinition(
+        String name,
+        String route,
+        String title,
+        List<Symbol> symbols,
+        int rows,
+        List<List<Integer>> paylines,
+        Map<String, List<Long>> linePays,
+        String wild,
+        String scatter,
+        List<Long> scatterPays,
+        int freeSpinsAward,
+        int freeSpinsMinScatters,
+        boolean betPerLine,
+        long betStepCredits,
+        long defaultMinBetCredits,
+        long defaultMaxBetCredits,
+        int tuningReel,
+        List<Reel> reels) {
 
     /** A symbol's short code (used in the data files) and what players see. */
     public record Symbol(String code, String glyph, String name) {}

@@ -30,7 +30,9 @@ public final class GameMath {
         int reels = machine.reels();
         long[][] base = new long[reels][];
         for (int r = 0; r < reels; r++) {
-            base[r] = def.reels().get(r).weights().stream().mapToLong(Integer::longValue).toArray();
+            base[r] = def.reels().get(r).weights().stream()
+                    .mapToLong(Integer::longValue)
+                    .toArray();
         }
         profile = ParCalculator.profile(machine, base);
         int tuning = def.tuningReel();
@@ -129,12 +131,24 @@ public final class GameMath {
             }
             reels.add(new ParSheet.ReelView(strip, weights, set.total(r)));
         }
-        return new ParSheet(def.name(), set.payoutPercentage(), 100 * m.totalReturn(), 100 * m.baseReturn(),
-                100 * (m.totalReturn() - m.baseReturn()), 100 * m.hitChance(), sd, 1.645 * sd, topAward(),
-                machine.topLinePay() / lines, m.topAwardChance() > 0 ? 1 / m.topAwardChance() : 0,
+        return new ParSheet(
+                def.name(),
+                set.payoutPercentage(),
+                100 * m.totalReturn(),
+                100 * m.baseReturn(),
+                100 * (m.totalReturn() - m.baseReturn()),
+                100 * m.hitChance(),
+                sd,
+                1.645 * sd,
+                topAward(),
+                machine.topLinePay() / lines,
+                m.topAwardChance() > 0 ? 1 / m.topAwardChance() : 0,
                 m.triggerChance() > 0 ? 1 / m.triggerChance() : 0,
-                free > 0 ? free / (1 - free * m.triggerChance()) : 0, profile.maxWinUnits() / lines,
-                cycle.toString(), profile.enumeratedOutcomes(), reels);
+                free > 0 ? free / (1 - free * m.triggerChance()) : 0,
+                profile.maxWinUnits() / lines,
+                cycle.toString(),
+                profile.enumeratedOutcomes(),
+                reels);
     }
 
     private String topAward() {
@@ -144,8 +158,11 @@ public final class GameMath {
             List<Long> pays = e.getValue();
             for (int n = 0; n < pays.size(); n++) {
                 if (pays.get(n) == top) {
-                    String glyph = def.symbols().stream().filter(s -> s.code().equals(e.getKey())).findFirst()
-                            .orElseThrow().glyph();
+                    String glyph = def.symbols().stream()
+                            .filter(s -> s.code().equals(e.getKey()))
+                            .findFirst()
+                            .orElseThrow()
+                            .glyph();
                     return n + " × " + glyph + " on a line";
                 }
             }

@@ -49,7 +49,8 @@ public final class Machine {
         }
         paylines = new int[def.paylines().size()][];
         for (int l = 0; l < paylines.length; l++) {
-            paylines[l] = def.paylines().get(l).stream().mapToInt(Integer::intValue).toArray();
+            paylines[l] =
+                    def.paylines().get(l).stream().mapToInt(Integer::intValue).toArray();
             if (paylines[l].length != reels) {
                 throw new IllegalArgumentException(def.name() + ": payline " + (l + 1) + " must cross every reel");
             }

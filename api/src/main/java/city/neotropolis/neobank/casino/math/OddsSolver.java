@@ -12,6 +12,7 @@ package city.neotropolis.neobank.casino.math;
 public final class OddsSolver {
     /** How close the solver tries to get; the guarantee checked at start and in tests is 0.05 pp. */
     public static final double AIM = 0.005;
+
     public static final double TOLERANCE = 0.05;
 
     private OddsSolver() {}
@@ -45,7 +46,9 @@ public final class OddsSolver {
                 }
             }
             long best = Math.abs(rtpWith(p, w, pull, lo, freeSpins) - target)
-                    <= Math.abs(rtpWith(p, w, pull, hi, freeSpins) - target) ? lo : hi;
+                            <= Math.abs(rtpWith(p, w, pull, hi, freeSpins) - target)
+                    ? lo
+                    : hi;
             w[pull] += best;
             if (Math.abs(rtp(p, w, freeSpins) - target) * 100 <= AIM) {
                 return w;
@@ -54,8 +57,8 @@ public final class OddsSolver {
         throw new IllegalStateException("No reel weights reach " + targetPercent + " % for this game's data");
     }
 
-    private static boolean crosses(StopProfile p, long[] w, int stop, long k, int freeSpins, double target,
-                                   boolean raising) {
+    private static boolean crosses(
+            StopProfile p, long[] w, int stop, long k, int freeSpins, double target, boolean raising) {
         double r = rtpWith(p, w, stop, k, freeSpins);
         return raising ? r >= target : r <= target;
     }

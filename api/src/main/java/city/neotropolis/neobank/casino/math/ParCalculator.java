@@ -105,8 +105,13 @@ public final class ParCalculator {
     }
 
     /** The moments of one paid spin (free spins included) for these tuning-reel weights. */
-    public record Moments(double baseReturn, double triggerChance, double totalReturn, double secondMoment,
-                          double hitChance, double topAwardChance) {
+    public record Moments(
+            double baseReturn,
+            double triggerChance,
+            double totalReturn,
+            double secondMoment,
+            double hitChance,
+            double topAwardChance) {
         public double variance() {
             return secondMoment - totalReturn * totalReturn;
         }

@@ -20,11 +20,24 @@ import java.util.List;
  * @param enumeratedPositions reel positions visited to compute the sheet
  * @param reels each reel's strip (glyphs) and this setting's weights
  */
-public record ParSheet(String game, int payoutPercentage, double rtp, double rtpBaseGame, double rtpFreeSpins,
-                       double hitFrequency, double stdDev, double volatilityIndex, String topAward,
-                       double topAwardMultiplier, double topAwardOdds, double freeSpinTriggerOdds,
-                       double expectedFreeSpinsPerTrigger, double maxWinMultiplier, String cycle,
-                       long enumeratedPositions, List<ReelView> reels) {
+public record ParSheet(
+        String game,
+        int payoutPercentage,
+        double rtp,
+        double rtpBaseGame,
+        double rtpFreeSpins,
+        double hitFrequency,
+        double stdDev,
+        double volatilityIndex,
+        String topAward,
+        double topAwardMultiplier,
+        double topAwardOdds,
+        double freeSpinTriggerOdds,
+        double expectedFreeSpinsPerTrigger,
+        double maxWinMultiplier,
+        String cycle,
+        long enumeratedPositions,
+        List<ReelView> reels) {
 
     /** One reel as shown on a PAR sheet. */
     public record ReelView(List<String> strip, List<Long> weights, long totalWeight) {}

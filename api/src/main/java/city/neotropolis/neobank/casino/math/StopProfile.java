@@ -6,10 +6,16 @@ package city.neotropolis.neobank.casino.math;
  * these, so one enumeration serves all settings. Wins are in units of the total bet, except
  * {@code maxWinUnits}: the largest win any position pays, in line-bet units.
  */
-public record StopProfile(double[] meanWin, double[] meanWinSquared, double[] meanWinWhenTriggered,
-                          double[] triggerChance, double[] hitChance, double[] topAwardChance,
-                          long combinationsPerStop, long enumeratedOutcomes,
-                          long maxWinUnits) {
+public record StopProfile(
+        double[] meanWin,
+        double[] meanWinSquared,
+        double[] meanWinWhenTriggered,
+        double[] triggerChance,
+        double[] hitChance,
+        double[] topAwardChance,
+        long combinationsPerStop,
+        long enumeratedOutcomes,
+        long maxWinUnits) {
 
     public int stops() {
         return meanWin.length;

@@ -1,4 +1,4 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.money;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -111,7 +111,8 @@ public record Credits(long hundredths) implements Comparable<Credits> {
         @Override
         public Credits deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
-            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+            if (token != JsonToken.VALUE_NUMBER_INT
+                    && token != JsonToken.VALUE_NUMBER_FLOAT
                     && token != JsonToken.VALUE_STRING) {
                 throw InvalidFormatException.from(p, "amount must be a number", p.getText(), Credits.class);
             }

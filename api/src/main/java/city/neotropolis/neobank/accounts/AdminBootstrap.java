@@ -1,9 +1,8 @@
-package city.neotropolis.neobank.auth;
+package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.accounts.AccountDao;
-import city.neotropolis.neobank.accounts.AccountService;
+import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.db.Database;
-import city.neotropolis.neobank.ledger.Credits;
+import city.neotropolis.neobank.money.Credits;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +22,15 @@ public final class AdminBootstrap {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
         String hash = passwords.hashNew(password, "NEOBANK_ADMIN_PASSWORD");
-        db.writer().write(s -> accounts.create(s, new AccountService.NewAccount(ADMIN_NAME, hash, "", true,
-                Credits.ZERO, "system:bootstrap")));
+        db.writer()
+                .write(s -> accounts.create(
+                        s,
+                        new AccountService.NewAccount(ADMIN_NAME, hash, "", true, Credits.ZERO, "system:bootstrap")));
         if (generated) {
-            LOG.warn("\n\n  Created GM account '{}' with password: {}\n"
-                    + "  It is shown only this once. Set NEOBANK_ADMIN_PASSWORD to choose it yourself.\n", ADMIN_NAME,
+            LOG.warn(
+                    "\n\n  Created GM account '{}' with password: {}\n"
+                            + "  It is shown only this once. Set NEOBANK_ADMIN_PASSWORD to choose it yourself.\n",
+                    ADMIN_NAME,
                     password);
         } else {
             LOG.info("Created GM account '{}' with the password from NEOBANK_ADMIN_PASSWORD", ADMIN_NAME);

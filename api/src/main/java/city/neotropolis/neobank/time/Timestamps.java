@@ -1,4 +1,4 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.time;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,9 +1,7 @@
-package city.neotropolis.neobank.auth;
+package city.neotropolis.neobank.accounts;
 
-import city.neotropolis.neobank.accounts.Account;
-import city.neotropolis.neobank.accounts.AccountService;
-import city.neotropolis.neobank.accounts.CharacterNames;
-import city.neotropolis.neobank.accounts.UserView;
+import city.neotropolis.neobank.auth.Passwords;
+import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
 import city.neotropolis.neobank.web.RateLimiter;
@@ -40,8 +38,8 @@ public final class AuthResource {
     private final RateLimiter limiter;
     private final Limits limits;
 
-    public AuthResource(AccountService accounts, Passwords passwords, Tokens tokens, RateLimiter limiter,
-                        Limits limits) {
+    public AuthResource(
+            AccountService accounts, Passwords passwords, Tokens tokens, RateLimiter limiter, Limits limits) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -55,7 +53,9 @@ public final class AuthResource {
         Input.required(body, "request body");
         limiter.check(limits.registerPerIp(), http.getRemoteAddr());
         Account a = accounts.register(body.characterName(), body.password(), body.faction());
-        return Response.status(201).entity(new RegisterReply("Character registered", UserView.of(a))).build();
+        return Response.status(201)
+                .entity(new RegisterReply("Character registered", UserView.of(a)))
+                .build();
     }
 
     @POST
@@ -76,6 +76,7 @@ public final class AuthResource {
         if (a.frozen()) {
             throw ApiException.forbidden("This account is frozen; talk to a GM");
         }
-        return new LoginReply(tokens.issue(a), "bearer", tokens.lifetime().toSeconds(), UserView.of(a));
+        return new LoginReply(
+                tokens.issue(a.player()), "bearer", tokens.lifetime().toSeconds(), UserView.of(a));
     }
 }

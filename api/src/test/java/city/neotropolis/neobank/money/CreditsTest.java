@@ -1,4 +1,4 @@
-package city.neotropolis.neobank.ledger;
+package city.neotropolis.neobank.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,17 +19,46 @@ class CreditsTest {
     @DisplayName("parsing")
     class Parsing {
         @ParameterizedTest(name = "\"{0}\" is {1} hundredths")
-        @CsvSource({"0,0", "1,100", "12.5,1250", "12.50,1250", "0.01,1", "-3.25,-325", "999999999999.99,99999999999999",
-                "' 7 ',700"})
+        @CsvSource({
+            "0,0",
+            "1,100",
+            "12.5,1250",
+            "12.50,1250",
+            "0.01,1",
+            "-3.25,-325",
+            "999999999999.99,99999999999999",
+            "' 7 ',700"
+        })
         void plain(String text, long hundredths) {
             assertThat(Credits.parse(text).hundredths()).isEqualTo(hundredths);
         }
 
         @ParameterizedTest(name = "\"{0}\" is refused")
-        @ValueSource(strings = {"", "abc", "1e2", "1E2", "NaN", "Infinity", "-Infinity", "0x10", "1,5", "+5",
-                "01", ".5", "5.", "1.001", "1.0000", "--1", "1 000", "1000000000000000", "1000000000000.01"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "abc",
+                    "1e2",
+                    "1E2",
+                    "NaN",
+                    "Infinity",
+                    "-Infinity",
+                    "0x10",
+                    "1,5",
+                    "+5",
+                    "01",
+                    ".5",
+                    "5.",
+                    "1.001",
+                    "1.0000",
+                    "--1",
+                    "1 000",
+                    "1000000000000000",
+                    "1000000000000.01"
+                })
         void refused(String text) {
-            assertThatThrownBy(() -> Credits.parse(text)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Credits.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("amount");
         }
 
@@ -62,10 +91,8 @@ class CreditsTest {
             assertThat(json.writeValueAsString(Credits.ofHundredths(1050))).isEqualTo("10.5");
             assertThat(json.readValue("12.34", Credits.class)).isEqualTo(Credits.ofHundredths(1234));
             assertThat(json.readValue("\"12.34\"", Credits.class)).isEqualTo(Credits.ofHundredths(1234));
-            assertThatThrownBy(() -> json.readValue("1e3", Credits.class))
-                    .hasMessageContaining("plain number");
-            assertThatThrownBy(() -> json.readValue("true", Credits.class))
-                    .hasMessageContaining("must be a number");
+            assertThatThrownBy(() -> json.readValue("1e3", Credits.class)).hasMessageContaining("plain number");
+            assertThatThrownBy(() -> json.readValue("true", Credits.class)).hasMessageContaining("must be a number");
         }
     }
 

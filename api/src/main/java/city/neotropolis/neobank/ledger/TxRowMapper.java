@@ -1,9 +1,7 @@
-package city.neotropolis.neobank.accounts;
+package city.neotropolis.neobank.ledger;
 
-import city.neotropolis.neobank.ledger.Credits;
-import city.neotropolis.neobank.ledger.Timestamps;
-import city.neotropolis.neobank.ledger.TxType;
-import city.neotropolis.neobank.ledger.TxView;
+import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.time.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -19,9 +17,15 @@ public final class TxRowMapper implements RowMapper<TxView> {
 
     @Override
     public TxView map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new TxView(rs.getLong("id"), rs.getString("from_account"), rs.getString("from_name"),
-                rs.getString("to_account"), rs.getString("to_name"), new Credits(rs.getLong("amount")),
-                rs.getString("memo"), Timestamps.iso(rs.getLong("created_at")),
+        return new TxView(
+                rs.getLong("id"),
+                rs.getString("from_account"),
+                rs.getString("from_name"),
+                rs.getString("to_account"),
+                rs.getString("to_name"),
+                new Credits(rs.getLong("amount")),
+                rs.getString("memo"),
+                Timestamps.iso(rs.getLong("created_at")),
                 TxType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)));
     }
 }

@@ -1,0 +1,36 @@
+package city.neotropolis.neobank.web;
+
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What every request meets before and after the features: security headers and CORS, the body
+ * limit, and the one error shape for Jersey, for servlets and for Jetty itself.
+ */
+public final class WebFeature {
+    private final ErrorWriter errors;
+    private final Set<String> corsOrigins;
+    private final long maxBodyBytes;
+
+    public WebFeature(ErrorWriter errors, Set<String> corsOrigins, long maxBodyBytes) {
+        this.errors = errors;
+        this.corsOrigins = corsOrigins;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void register(Environment env) {
+        for (Object mapper : ErrorMappers.all(errors)) {
+            env.jersey().register(mapper);
+        }
+        env.servlets()
+                .addFilter("edge", new EdgeFilter(corsOrigins, errors))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        env.servlets()
+                .addFilter("body-limit", new BodyLimitFilter(maxBodyBytes, errors))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        env.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet(errors));
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler(errors)));
+    }
+}
