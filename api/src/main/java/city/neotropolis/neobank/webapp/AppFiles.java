@@ -45,7 +45,8 @@ public final class AppFiles {
             if ("jar".equals(index.getProtocol())) {
                 JarURLConnection c = (JarURLConnection) index.openConnection();
                 c.setUseCaches(false);
-                try (JarFile jar = new JarFile(Path.of(c.getJarFileURL().toURI()).toFile())) {
+                try (JarFile jar =
+                        new JarFile(Path.of(c.getJarFileURL().toURI()).toFile())) {
                     for (JarEntry e : java.util.Collections.list(jar.entries())) {
                         if (!e.isDirectory() && e.getName().startsWith(ROOT)) {
                             try (InputStream in = jar.getInputStream(e)) {

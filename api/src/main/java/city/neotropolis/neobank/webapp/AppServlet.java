@@ -49,7 +49,8 @@ public final class AppServlet extends HttpServlet {
             res.setHeader("Cache-Control", "no-cache");
             send(req, res, cache.get(path));
         } else if (path.startsWith(shell.appPrefix() + "/")) {
-            Entry e = cache.computeIfAbsent(path, p -> appFile(p.substring(shell.appPrefix().length() + 1)));
+            Entry e = cache.computeIfAbsent(
+                    path, p -> appFile(p.substring(shell.appPrefix().length() + 1)));
             immutable(req, res, e);
         } else if (path.startsWith("/webjars/")) {
             immutable(req, res, cache.computeIfAbsent(path, AppServlet.this::webJarFile));

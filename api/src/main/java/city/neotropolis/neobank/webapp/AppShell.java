@@ -116,7 +116,10 @@ public final class AppShell {
             } else if (token.equals("version")) {
                 value = files.version();
             } else if (token.equals("precache")) {
-                value = "[" + String.join(",", precache().stream().map(u -> "\"" + u + "\"").toList()) + "]";
+                value = "["
+                        + String.join(
+                                ",",
+                                precache().stream().map(u -> "\"" + u + "\"").toList()) + "]";
             } else {
                 String name = token.substring("webjar:".length());
                 if (!webJarVersions.containsKey(name)) {
@@ -136,7 +139,8 @@ public final class AppShell {
             return EdgeFilter.CSP;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
             String hash = "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
             return EdgeFilter.CSP.replace("script-src 'self'", "script-src 'self' " + hash);
         } catch (NoSuchAlgorithmException e) {

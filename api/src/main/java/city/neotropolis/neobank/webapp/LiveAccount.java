@@ -29,7 +29,9 @@ public final class LiveAccount implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext req, ContainerResponseContext res) {
-        if (!"GET".equals(req.getMethod()) || res.getStatus() != 200 || !res.hasEntity()
+        if (!"GET".equals(req.getMethod())
+                || res.getStatus() != 200
+                || !res.hasEntity()
                 || !PATH.equals(req.getUriInfo().getPath())) {
             return;
         }

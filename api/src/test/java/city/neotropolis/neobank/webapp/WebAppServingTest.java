@@ -51,11 +51,16 @@ class WebAppServingTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Cache-Control")).isEqualTo("no-store");
             String csp = r.header("Content-Security-Policy");
-            assertThat(csp).doesNotContain("unsafe-inline").contains("style-src 'self';").contains("object-src 'none'");
-            Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(r.body());
+            assertThat(csp)
+                    .doesNotContain("unsafe-inline")
+                    .contains("style-src 'self';")
+                    .contains("object-src 'none'");
+            Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL)
+                    .matcher(r.body());
             assertThat(map.find()).isTrue();
-            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(map.group(1).getBytes(StandardCharsets.UTF_8)));
+            String hash = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(map.group(1).getBytes(StandardCharsets.UTF_8)));
             assertThat(csp).contains("'sha256-" + hash + "'");
             assertThat(map.group(1)).contains("/webjars/vue/").contains("/dist/vue.esm-browser.prod.js");
             assertThat(api.get("/index.html", null).body()).isEqualTo(r.body());
@@ -82,7 +87,9 @@ class WebAppServingTest {
             assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
             assertThat(gunzip(r.body())).contains("export const api");
             String etag = r.headers().firstValue("ETag").orElseThrow();
-            assertThat(api.send(api.builder(prefix + "/js/api.js", null, "If-None-Match", etag)).status()).isEqualTo(304);
+            assertThat(api.send(api.builder(prefix + "/js/api.js", null, "If-None-Match", etag))
+                            .status())
+                    .isEqualTo(304);
         }
 
         @Test
@@ -91,7 +98,8 @@ class WebAppServingTest {
             assertThat(api.get("/app/000000000000/js/api.js", null).status()).isEqualTo(404);
             assertThat(api.get(prefix + "/js/nothing.js", null).status()).isEqualTo(404);
             assertThat(api.get(prefix + "/index.html", null).status()).isEqualTo(404);
-            assertThat(api.get(prefix + "/%2e%2e/%2e%2e/config.yml", null).status()).isIn(400, 404);
+            assertThat(api.get(prefix + "/%2e%2e/%2e%2e/config.yml", null).status())
+                    .isIn(400, 404);
             Api.Res missing = api.get("/some/page", null);
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.json().get("error").asText()).isNotBlank();
@@ -100,14 +108,18 @@ class WebAppServingTest {
         @Test
         @DisplayName("WebJars: only the app's libraries, only at their own version")
         void webJars() throws Exception {
-            Matcher vue = Pattern.compile("/webjars/vue/([^/]+)/dist/vue\\.esm-browser\\.prod\\.js").matcher(index);
+            Matcher vue = Pattern.compile("/webjars/vue/([^/]+)/dist/vue\\.esm-browser\\.prod\\.js")
+                    .matcher(index);
             assertThat(vue.find()).isTrue();
             HttpResponse<byte[]> r = raw(vue.group(), true);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
             assertThat(r.body().length).as("Vue gzipped").isLessThan(70_000);
-            assertThat(api.get("/webjars/vue/0.0.1/dist/vue.esm-browser.prod.js", null).status()).isEqualTo(404);
-            assertThat(api.get("/webjars/axe-core/4.6.3/axe.min.js", null).status()).isEqualTo(404);
+            assertThat(api.get("/webjars/vue/0.0.1/dist/vue.esm-browser.prod.js", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.get("/webjars/axe-core/4.6.3/axe.min.js", null).status())
+                    .isEqualTo(404);
         }
     }
 
@@ -120,8 +132,12 @@ class WebAppServingTest {
             Api.Res sw = api.get("/sw.js", null);
             assertThat(sw.status()).isEqualTo(200);
             assertThat(sw.header("Cache-Control")).isEqualTo("no-cache");
-            assertThat(sw.body()).contains(prefix + "/js/main.js").contains(prefix + "/css/app.css")
-                    .contains("\"/\"").contains("startsWith('/api/')").doesNotContain("{{");
+            assertThat(sw.body())
+                    .contains(prefix + "/js/main.js")
+                    .contains(prefix + "/css/app.css")
+                    .contains("\"/\"")
+                    .contains("startsWith('/api/')")
+                    .doesNotContain("{{");
         }
 
         @Test
@@ -151,7 +167,9 @@ class WebAppServingTest {
             Api.Res again = api.send(api.builder("/api/v1/account", me.token(), "If-None-Match", etag));
             assertThat(again.status()).isEqualTo(304);
             assertThat(again.body()).isEmpty();
-            api.post("/api/v1/transactions", other.token(),
+            api.post(
+                    "/api/v1/transactions",
+                    other.token(),
                     "{\"to_account\":\"" + me.accountNumber() + "\",\"amount\":7}");
             Api.Res changed = api.send(api.builder("/api/v1/account", me.token(), "If-None-Match", etag));
             assertThat(changed.status()).isEqualTo(200);

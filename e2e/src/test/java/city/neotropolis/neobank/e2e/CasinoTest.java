@@ -65,11 +65,14 @@ class CasinoTest {
         Look.check(b, "starlight");
 
         JsonNode account = s.call("GET", "/api/v1/account", vega, null).get("account");
-        assertThat(b.labelled("Current balance " + money(account.get("balance").asDouble()))).isNotNull();
+        assertThat(b.labelled("Current balance " + money(account.get("balance").asDouble())))
+                .isNotNull();
 
         casino.fairness();
         List<Long> spins = spinIds(b);
-        assertThat(spins.size()).as("a Glitch Grid and a Starlight spin at least").isGreaterThanOrEqualTo(2);
+        assertThat(spins.size())
+                .as("a Glitch Grid and a Starlight spin at least")
+                .isGreaterThanOrEqualTo(2);
         long firstSpin = spins.get(spins.size() - 1);
         assertThat(casino.verify(firstSpin)).contains("still secret");
         Look.check(b, "fairness");
@@ -78,9 +81,12 @@ class CasinoTest {
         String verdict = casino.verify(firstSpin);
         assertThat(verdict).contains("Verified");
         JsonNode record = s.call("GET", "/api/v1/casino/spins/" + firstSpin, vega, null);
-        String shown = b.driver().findElement(By.xpath("//*[starts-with(@aria-label, 'Recomputed reels:')]"))
+        String shown = b.driver()
+                .findElement(By.xpath("//*[starts-with(@aria-label, 'Recomputed reels:')]"))
                 .getAttribute("aria-label");
-        assertThat(shown).isEqualTo("Recomputed reels: " + String.join(" ", texts(record.get("grid").get(0))));
+        assertThat(shown)
+                .isEqualTo("Recomputed reels: "
+                        + String.join(" ", texts(record.get("grid").get(0))));
         long lastSpin = spins.get(0);
         assertThat(casino.verify(lastSpin)).contains("Verified");
         Look.check(b, "fairness-verified");
@@ -109,7 +115,8 @@ class CasinoTest {
     private static List<Long> spinIds(Browser b) {
         List<Long> ids = new ArrayList<>();
         Pattern p = Pattern.compile("Spin #(\\d+)");
-        for (WebElement e : b.driver().findElements(By.xpath("//li//strong[starts-with(normalize-space(.), 'Spin #')]"))) {
+        for (WebElement e :
+                b.driver().findElements(By.xpath("//li//strong[starts-with(normalize-space(.), 'Spin #')]"))) {
             Matcher m = p.matcher(e.getText());
             if (m.find()) {
                 ids.add(Long.parseLong(m.group(1)));

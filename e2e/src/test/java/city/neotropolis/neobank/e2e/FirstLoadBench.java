@@ -24,14 +24,22 @@ class FirstLoadBench {
         for (int i = 0; i < runs; i++) {
             FirstLoad.Result r = FirstLoad.measure(base, true);
             all.add(r);
-            System.out.printf("run %d: %,d bytes in %d requests, log-in usable after %.0f ms%n", i + 1, r.bytes(),
-                    r.requests(), r.usableMs());
+            System.out.printf(
+                    "run %d: %,d bytes in %d requests, log-in usable after %.0f ms%n",
+                    i + 1, r.bytes(), r.requests(), r.usableMs());
         }
         all.sort(Comparator.comparingDouble(FirstLoad.Result::usableMs));
         FirstLoad.Result median = all.get(all.size() / 2);
-        System.out.printf("FIRST LOAD (%d cold visits, %d ms RTT, %.1f Mbit/s down): %,d bytes (%.1f KB) compressed, "
-                        + "log-in usable after %.0f ms median (min %.0f, max %.0f)%n", runs, FirstLoad.RTT_MS,
-                FirstLoad.DOWN_BYTES_PER_S * 8 / 1e6, median.bytes(), median.bytes() / 1024.0, median.usableMs(),
-                all.get(0).usableMs(), all.get(all.size() - 1).usableMs());
+        System.out.printf(
+                "FIRST LOAD (%d cold visits, %d ms RTT, %.1f Mbit/s down): %,d bytes (%.1f KB) compressed, "
+                        + "log-in usable after %.0f ms median (min %.0f, max %.0f)%n",
+                runs,
+                FirstLoad.RTT_MS,
+                FirstLoad.DOWN_BYTES_PER_S * 8 / 1e6,
+                median.bytes(),
+                median.bytes() / 1024.0,
+                median.usableMs(),
+                all.get(0).usableMs(),
+                all.get(all.size() - 1).usableMs());
     }
 }

@@ -15,7 +15,8 @@ class FirstLoadTest {
     @DisplayName("transfers at most 150 KB, compressed, until the log-in screen is usable")
     void budget() {
         FirstLoad.Result r = FirstLoad.measure(Service.get().base(), false);
-        System.out.printf("first load: %,d bytes in %d requests, usable after %.0f ms (unthrottled)%n",
+        System.out.printf(
+                "first load: %,d bytes in %d requests, usable after %.0f ms (unthrottled)%n",
                 r.bytes(), r.requests(), r.usableMs());
         assertThat(r.bytes()).isPositive().isLessThanOrEqualTo(150 * 1024);
     }

@@ -29,8 +29,9 @@ class NetworkTest {
         Service.get().register("Juno Park", "juno-password-1");
         Browser b = BROWSERS.open();
         BankPage bank = LoginPage.open(b).logIn("Juno Park", "juno-password-1");
-        b.waitUntil(Duration.ofSeconds(20), d -> Boolean.TRUE.equals(
-                b.js("return navigator.serviceWorker.controller !== null")));
+        b.waitUntil(
+                Duration.ofSeconds(20),
+                d -> Boolean.TRUE.equals(b.js("return navigator.serviceWorker.controller !== null")));
         b.offline(true);
         try {
             b.driver().navigate().refresh();
@@ -62,11 +63,13 @@ class NetworkTest {
         new BankPage(b).waitForHistoryRow("Starting credits");
 
         // Every request now takes 6 s: skeletons while the casino loads, and the slow bar.
-        b.cdp("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 6000,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        b.cdp(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 6000, "downloadThroughput", -1, "uploadThroughput", -1));
         try {
             b.click(b.link("Casino"));
-            b.waitUntil(d -> !d.findElements(By.xpath("//*[@aria-label='Loading games']")).isEmpty());
+            b.waitUntil(d -> !d.findElements(By.xpath("//*[@aria-label='Loading games']"))
+                    .isEmpty());
             b.waitForText("Slow connection.");
             Look.check(b, "casino-loading");
         } finally {

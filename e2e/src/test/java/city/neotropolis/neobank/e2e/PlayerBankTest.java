@@ -7,18 +7,18 @@ import city.neotropolis.neobank.e2e.pages.LoginPage;
 import city.neotropolis.neobank.e2e.pages.ProfilePage;
 import city.neotropolis.neobank.e2e.pages.SendPage;
 import city.neotropolis.neobank.e2e.support.Browser;
-import city.neotropolis.neobank.e2e.support.Look;
 import city.neotropolis.neobank.e2e.support.Browsers;
 import city.neotropolis.neobank.e2e.support.Camera;
+import city.neotropolis.neobank.e2e.support.Look;
 import city.neotropolis.neobank.e2e.support.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,7 @@ import org.openqa.selenium.devtools.v156.network.model.ErrorReason;
 class PlayerBankTest {
     @RegisterExtension
     static final Browsers BROWSERS = new Browsers();
+
     private static Browser kira;
     private static Browser jax;
     private static Service.Session jaxSession;
@@ -60,7 +61,11 @@ class PlayerBankTest {
         login = ProfilePage.open(kira).logOut();
         bank = login.logIn("Kira Vex", "kira-password-1");
         assertThat(bank.balance()).isEqualTo("₡1,000.00");
-        assertThat(bank.history()).singleElement().asString().contains("Starting credits").contains("+₡1,000.00");
+        assertThat(bank.history())
+                .singleElement()
+                .asString()
+                .contains("Starting credits")
+                .contains("+₡1,000.00");
         Look.check(kira, "bank");
 
         BankPage jaxBank = LoginPage.open(jax).logIn("Jax Ortega", "jax-password-1");
@@ -71,7 +76,10 @@ class PlayerBankTest {
         send.amount("25").memo("Noodles at Lotus Market");
         Look.check(kira, "send-form");
         send.review();
-        assertThat(send.confirmation()).contains("₡25.00").contains("Jax Ortega").contains("Noodles at Lotus Market");
+        assertThat(send.confirmation())
+                .contains("₡25.00")
+                .contains("Jax Ortega")
+                .contains("Noodles at Lotus Market");
         Look.check(kira, "send-confirm");
         send.confirm();
         assertThat(send.receipt()).contains("₡25.00").contains("Jax Ortega").contains("₡975.00");
@@ -79,13 +87,19 @@ class PlayerBankTest {
         bank = send.done();
         assertThat(bank.balance()).isEqualTo("₡975.00");
         bank.waitForHistoryRow("Jax Ortega");
-        assertThat(bank.history().get(0)).contains("Jax Ortega").contains("Transfer").contains("Noodles at Lotus Market")
+        assertThat(bank.history().get(0))
+                .contains("Jax Ortega")
+                .contains("Transfer")
+                .contains("Noodles at Lotus Market")
                 .contains("−₡25.00");
 
         // Jax's phone did nothing: the live balance and history update by themselves.
         jaxBank.waitForBalance("₡1,025.00", Duration.ofSeconds(5));
         jaxBank.waitForHistoryRow("Kira Vex");
-        assertThat(jaxBank.history().get(0)).contains("Kira Vex").contains("+₡25.00").contains("Noodles at Lotus Market");
+        assertThat(jaxBank.history().get(0))
+                .contains("Kira Vex")
+                .contains("+₡25.00")
+                .contains("Noodles at Lotus Market");
         jax.waitForText("Received ₡25.00");
         Look.check(jax, "bank-received");
 
@@ -98,8 +112,11 @@ class PlayerBankTest {
     @DisplayName("a character with nothing yet sees what to do; Receive makes a pay link with amount and memo")
     void emptyAndReceive() {
         Service s = Service.get();
-        s.call("POST", "/api/admin/users", s.gm(), Map.of("character_name", "Quinn Ashe", "password", "quinn-password-1",
-                "balance", 0));
+        s.call(
+                "POST",
+                "/api/admin/users",
+                s.gm(),
+                Map.of("character_name", "Quinn Ashe", "password", "quinn-password-1", "balance", 0));
         Browser b = BROWSERS.open();
         BankPage bank = LoginPage.open(b).logIn("Quinn Ashe", "quinn-password-1");
         assertThat(bank.balance()).isEqualTo("₡0.00");
@@ -111,7 +128,8 @@ class PlayerBankTest {
         b.type(b.field("Amount"), "12.5");
         b.type(b.field("Memo"), "Noodle bowl");
         String link = b.waitUntil(d -> {
-            String t = d.findElement(org.openqa.selenium.By.xpath("//code[contains(., '/#/pay?')]")).getText();
+            String t = d.findElement(org.openqa.selenium.By.xpath("//code[contains(., '/#/pay?')]"))
+                    .getText();
             return t.contains("memo=") ? t : null;
         });
         assertThat(link).isEqualTo(s.base() + "/#/pay?to=" + account + "&amount=12.5&memo=Noodle+bowl");
@@ -121,8 +139,8 @@ class PlayerBankTest {
         // The scanner on a camera that sees no code yet: the film, the aiming frame, a way out.
         b.click(b.link("Back to bank"));
         b.click(b.link("Scan"));
-        b.waitUntil(d -> Boolean.TRUE.equals(b.js("return [...document.querySelectorAll('[role=dialog] video')]"
-                + ".some((v) => v.readyState >= 2)")));
+        b.waitUntil(d -> Boolean.TRUE.equals(b.js(
+                "return [...document.querySelectorAll('[role=dialog] video')]" + ".some((v) => v.readyState >= 2)")));
         Look.check(b, "scanner");
         b.click(b.button("Close scanner"));
         b.field("Recipient account");
@@ -135,15 +153,25 @@ class PlayerBankTest {
         Service.Session rio = s.register("Rio Tanaka", "rio-password-1");
         Service.Session mara = s.register("Mara Quill", "mara-password-1");
         Browser b = BROWSERS.open();
-        SendPage send = LoginPage.open(b).logIn("Rio Tanaka", "rio-password-1").send()
-                .to(mara.account()).amount("40").memo("double tap").review();
+        SendPage send = LoginPage.open(b)
+                .logIn("Rio Tanaka", "rio-password-1")
+                .send()
+                .to(mara.account())
+                .amount("40")
+                .memo("double tap")
+                .review();
         WebElement confirm = send.confirmButton();
         // Two taps in the same instant, before the app can redraw anything.
         b.js("arguments[0].click(); arguments[0].click();", confirm);
         assertThat(send.receipt()).contains("₡40.00");
-        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", mara, null).get("transactions");
-        assertThat(history.findValuesAsText("memo").stream().filter("double tap"::equals)).hasSize(1);
-        assertThat(s.call("GET", "/api/v1/account", rio, null).get("account").get("balance").asDouble())
+        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", mara, null)
+                .get("transactions");
+        assertThat(history.findValuesAsText("memo").stream().filter("double tap"::equals))
+                .hasSize(1);
+        assertThat(s.call("GET", "/api/v1/account", rio, null)
+                        .get("account")
+                        .get("balance")
+                        .asDouble())
                 .isEqualTo(960.0);
     }
 
@@ -154,19 +182,27 @@ class PlayerBankTest {
         Service.Session kai = s.register("Kai Brandt", "kai-password-1");
         Service.Session lena = s.register("Lena Voss", "lena-password-1");
         Browser b = BROWSERS.open();
-        SendPage send = LoginPage.open(b).logIn("Kai Brandt", "kai-password-1").send()
-                .to(lena.account()).amount("30").memo("lost answer").review();
+        SendPage send = LoginPage.open(b)
+                .logIn("Kai Brandt", "kai-password-1")
+                .send()
+                .to(lena.account())
+                .amount("30")
+                .memo("lost answer")
+                .review();
         // The bank does the work, then the connection dies before its answer reaches the phone.
         DevTools dev = b.devTools();
         BlockingQueue<RequestPaused> paused = new LinkedBlockingQueue<>();
         dev.addListener(Fetch.requestPaused(), paused::add);
-        dev.send(Fetch.enable(Optional.of(List.of(new RequestPattern(Optional.of("*/api/v1/transactions"),
-                Optional.empty(), Optional.of(RequestStage.RESPONSE)))), Optional.empty()));
+        dev.send(Fetch.enable(
+                Optional.of(List.of(new RequestPattern(
+                        Optional.of("*/api/v1/transactions"), Optional.empty(), Optional.of(RequestStage.RESPONSE)))),
+                Optional.empty()));
         send.confirm();
         RequestPaused lost = paused.poll(15, TimeUnit.SECONDS);
         assertThat(lost).as("the payment request").isNotNull();
         assertThat(lost.getResponseStatusCode()).hasValue(201);
-        String key = lost.getRequest().getHeaders().toJson().get("Idempotency-Key").toString();
+        String key =
+                lost.getRequest().getHeaders().toJson().get("Idempotency-Key").toString();
         dev.send(Fetch.failRequest(lost.getRequestId(), ErrorReason.CONNECTIONRESET));
         b.button("Try again");
         assertThat(b.hasText("this payment carries the same key")).isTrue();
@@ -175,16 +211,28 @@ class PlayerBankTest {
         b.click(b.button("Try again"));
         RequestPaused retry = paused.poll(15, TimeUnit.SECONDS);
         assertThat(retry).isNotNull();
-        assertThat(retry.getRequest().getHeaders().toJson().get("Idempotency-Key").toString()).isEqualTo(key);
-        assertThat(retry.getResponseHeaders().orElseThrow()).anyMatch(h ->
-                h.getName().equalsIgnoreCase("Idempotent-Replayed") && h.getValue().equals("true"));
-        dev.send(Fetch.continueResponse(retry.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        assertThat(retry.getRequest()
+                        .getHeaders()
+                        .toJson()
+                        .get("Idempotency-Key")
+                        .toString())
+                .isEqualTo(key);
+        assertThat(retry.getResponseHeaders().orElseThrow())
+                .anyMatch(h -> h.getName().equalsIgnoreCase("Idempotent-Replayed")
+                        && h.getValue().equals("true"));
+        dev.send(Fetch.continueResponse(
+                retry.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(send.receipt()).contains("₡30.00").contains("Lena Voss");
         dev.send(Fetch.disable());
-        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", lena, null).get("transactions");
-        assertThat(history.findValuesAsText("memo").stream().filter("lost answer"::equals)).hasSize(1);
-        assertThat(s.call("GET", "/api/v1/account", kai, null).get("account").get("balance").asDouble()).isEqualTo(970.0);
+        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", lena, null)
+                .get("transactions");
+        assertThat(history.findValuesAsText("memo").stream().filter("lost answer"::equals))
+                .hasSize(1);
+        assertThat(s.call("GET", "/api/v1/account", kai, null)
+                        .get("account")
+                        .get("balance")
+                        .asDouble())
+                .isEqualTo(970.0);
     }
 
     @Test
@@ -196,16 +244,23 @@ class PlayerBankTest {
         Browser b = BROWSERS.open();
         // The documented link (docs/pay-links.md) for this vendor, opened while logged out as a
         // phone camera would: log in first, then straight to the payment.
-        b.driver().get(documentedPayLink().replace("https://bank.neotropolis.example", s.base())
-                .replace("NC-7KQ2-M9XD", vendor.account()));
+        b.driver()
+                .get(documentedPayLink()
+                        .replace("https://bank.neotropolis.example", s.base())
+                        .replace("NC-7KQ2-M9XD", vendor.account()));
         new LoginPage(b).ready();
         new LoginPage(b).attempt("Nix Calder", "nix-password-1");
         SendPage pay = new SendPage(b).ready();
-        assertThat(pay.confirmation()).contains("₡12.50").contains("Lotus Noodle Bar").contains("Noodle bowl");
+        assertThat(pay.confirmation())
+                .contains("₡12.50")
+                .contains("Lotus Noodle Bar")
+                .contains("Noodle bowl");
         Look.check(b, "pay-link");
         pay.confirm();
         assertThat(pay.receipt()).contains("₡12.50").contains("Lotus Noodle Bar");
-        JsonNode got = s.call("GET", "/api/v1/account/transactions?limit=5", vendor, null).get("transactions").get(0);
+        JsonNode got = s.call("GET", "/api/v1/account/transactions?limit=5", vendor, null)
+                .get("transactions")
+                .get(0);
         assertThat(got.get("memo").asText()).isEqualTo("Noodle bowl");
         assertThat(got.get("amount").asDouble()).isEqualTo(12.5);
     }
@@ -223,7 +278,10 @@ class PlayerBankTest {
         // WebJar reads the frames); the code it sees becomes a prefilled payment.
         b.click(b.link("Scan"));
         SendPage send = new SendPage(b).ready();
-        b.waitUntil(Duration.ofSeconds(30), d -> d.findElements(org.openqa.selenium.By.xpath("//*[@role='dialog']")).isEmpty());
+        b.waitUntil(
+                Duration.ofSeconds(30),
+                d -> d.findElements(org.openqa.selenium.By.xpath("//*[@role='dialog']"))
+                        .isEmpty());
         assertThat(send.recipientName()).isEqualTo("Chrome Kebab Stall");
         assertThat(b.cspViolations()).as("the scanner library within the CSP").isEmpty();
         assertThat(b.field("Amount").getAttribute("value")).isEqualTo("8.25");
@@ -236,7 +294,8 @@ class PlayerBankTest {
     static String documentedPayLink() {
         try {
             String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "pay-links.md"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https://\\S+/#/pay\\?to=NC-\\S+&amount=\\S+&memo=\\S+")
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "https://\\S+/#/pay\\?to=NC-\\S+&amount=\\S+&memo=\\S+")
                     .matcher(doc);
             assertThat(m.find()).as("docs/pay-links.md has a full example").isTrue();
             return m.group();
@@ -252,14 +311,19 @@ class PlayerBankTest {
         String evil = "<img src=x onerror=alert(1)>";
         Service.Session attacker = s.register(evil, "evil-password-1");
         Service.Session victim = s.register("Ada Sterling", "ada-password-1");
-        s.call("POST", "/api/v1/transactions", attacker, Map.of("to_account", victim.account(), "amount", 5,
-                "memo", "<script>alert(2)</script>"));
+        s.call(
+                "POST",
+                "/api/v1/transactions",
+                attacker,
+                Map.of("to_account", victim.account(), "amount", 5, "memo", "<script>alert(2)</script>"));
         Browser b = BROWSERS.open();
         BankPage bank = LoginPage.open(b).logIn("Ada Sterling", "ada-password-1");
         bank.waitForHistoryRow(evil);
         assertThat(bank.history().get(0)).contains(evil).contains("<script>alert(2)</script>");
-        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//img[@src='x']"))).isEmpty();
-        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//main//script"))).isEmpty();
+        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//img[@src='x']")))
+                .isEmpty();
+        assertThat(b.driver().findElements(org.openqa.selenium.By.xpath("//main//script")))
+                .isEmpty();
         SendPage send = bank.send().to(attacker.account());
         assertThat(send.recipientName()).isEqualTo(evil);
         Look.check(b, "xss-name");

@@ -29,10 +29,14 @@ class ProfileTest {
         Browser b = BROWSERS.open();
         LoginPage.open(b).logIn("Zed Kovacs", "zed-password-1");
         ProfilePage profile = ProfilePage.open(b).avatar("🦊");
-        assertThat(b.driver().findElement(org.openqa.selenium.By.xpath("//header//*[normalize-space(.)='🦊']"))).isNotNull();
+        assertThat(b.driver().findElement(org.openqa.selenium.By.xpath("//header//*[normalize-space(.)='🦊']")))
+                .isNotNull();
         profile.faction("Neon Jackals");
         b.waitForText("Faction saved.");
-        assertThat(s.call("GET", "/api/v1/account", zed, null).get("account").get("faction").asText())
+        assertThat(s.call("GET", "/api/v1/account", zed, null)
+                        .get("account")
+                        .get("faction")
+                        .asText())
                 .isEqualTo("Neon Jackals");
 
         profile.setPin("4321", "wrong-password");
@@ -60,7 +64,11 @@ class ProfileTest {
         Service.Session ivy = s.register("Ivy Locke", "ivy-password-1");
         Browser b = BROWSERS.open();
         LoginPage.open(b).logIn("Ivy Locke", "ivy-password-1");
-        s.call("POST", "/api/admin/users/" + ivy.account() + "/freeze", s.gm(), Map.of("reason", "Investigated for fraud"));
+        s.call(
+                "POST",
+                "/api/admin/users/" + ivy.account() + "/freeze",
+                s.gm(),
+                Map.of("reason", "Investigated for fraud"));
         // The open app's next live-balance check gets 401: the token is dropped and log-in shows.
         LoginPage login = new LoginPage(b).ready();
         b.waitForText("Your session ended");
@@ -82,7 +90,8 @@ class ProfileTest {
             case "code" -> assertThat(b.field("Event code")).isNotNull();
             case "closed" -> b.waitForText("Registration is closed");
             default -> {
-                assertThat(b.driver().findElements(org.openqa.selenium.By.id("login-code"))).isEmpty();
+                assertThat(b.driver().findElements(org.openqa.selenium.By.id("login-code")))
+                        .isEmpty();
                 assertThat(b.field("Faction")).isNotNull();
             }
         }

@@ -37,17 +37,25 @@ public final class BankPage {
 
     public String accountNumber() {
         return b.waitUntil(d -> {
-            String t = d.findElement(By.xpath("//*[normalize-space(text())='Account']/following-sibling::*[1]")).getText();
+            String t = d.findElement(By.xpath("//*[normalize-space(text())='Account']/following-sibling::*[1]"))
+                    .getText();
             return t.startsWith("NC-") ? t : null;
         });
     }
 
     /** The history rows as their visible text, newest first (waits for the list to load). */
     public List<String> history() {
-        b.waitUntil(d -> d.findElements(By.xpath("//ul[@aria-label='Transactions' or @aria-label='Search results']")).size()
-                + d.findElements(By.xpath("//*[contains(., 'No activity yet')]")).size() > 0);
-        return b.driver().findElements(By.xpath("//ul[@aria-label='Transactions' or @aria-label='Search results']/li"))
-                .stream().map(WebElement::getText).toList();
+        b.waitUntil(d -> d.findElements(By.xpath("//ul[@aria-label='Transactions' or @aria-label='Search results']"))
+                                .size()
+                        + d.findElements(By.xpath("//*[contains(., 'No activity yet')]"))
+                                .size()
+                > 0);
+        return b
+                .driver()
+                .findElements(By.xpath("//ul[@aria-label='Transactions' or @aria-label='Search results']/li"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     public BankPage waitForHistoryRow(String fragment) {
@@ -57,7 +65,9 @@ public final class BankPage {
 
     public BankPage search(String text) {
         b.type(b.field("Search history"), text);
-        b.waitUntil(d -> !d.findElements(By.xpath("//ul[@aria-label='Search results'] | //*[starts-with(normalize-space(.), 'Nothing matches')]")).isEmpty());
+        b.waitUntil(d -> !d.findElements(By.xpath(
+                        "//ul[@aria-label='Search results'] | //*[starts-with(normalize-space(.), 'Nothing matches')]"))
+                .isEmpty());
         return this;
     }
 

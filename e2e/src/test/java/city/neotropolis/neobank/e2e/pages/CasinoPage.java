@@ -27,7 +27,9 @@ public final class CasinoPage {
 
     public CasinoPage bet(String amount) {
         WebElement bet = b.field("Bet");
-        bet.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), amount,
+        bet.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                amount,
                 org.openqa.selenium.Keys.TAB);
         return this;
     }
@@ -47,7 +49,9 @@ public final class CasinoPage {
     }
 
     public String reels() {
-        return b.driver().findElement(By.xpath("//*[@role='img' and starts-with(@aria-label, 'Reels:')]")).getAttribute("aria-label");
+        return b.driver()
+                .findElement(By.xpath("//*[@role='img' and starts-with(@aria-label, 'Reels:')]"))
+                .getAttribute("aria-label");
     }
 
     public CasinoPage fairness() {
@@ -66,7 +70,8 @@ public final class CasinoPage {
     public String verify(long spinId) {
         b.click(b.button("Verify spin " + spinId));
         return b.waitUntil(d -> {
-            String t = d.findElement(By.xpath("//li[.//strong[normalize-space(.)='Spin #" + spinId + "']]")).getText();
+            String t = d.findElement(By.xpath("//li[.//strong[normalize-space(.)='Spin #" + spinId + "']]"))
+                    .getText();
             return t.contains("Verified") || t.contains("do not give") || t.contains("still secret") ? t : null;
         });
     }

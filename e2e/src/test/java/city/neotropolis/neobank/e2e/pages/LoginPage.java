@@ -21,7 +21,9 @@ public final class LoginPage {
     }
 
     public BankPage register(String name, String password, String faction) {
-        if (b.driver().findElements(org.openqa.selenium.By.xpath("//button[normalize-space(.)='Register']")).isEmpty()) {
+        if (b.driver()
+                .findElements(org.openqa.selenium.By.xpath("//button[normalize-space(.)='Register']"))
+                .isEmpty()) {
             startRegistration();
         }
         fill(name, password);
@@ -55,6 +57,7 @@ public final class LoginPage {
 
     /** The message shown in place (the API's own words). */
     public String error() {
-        return b.waitUntil(d -> d.findElement(org.openqa.selenium.By.xpath("//*[@role='alert']"))).getText();
+        return b.waitUntil(d -> d.findElement(org.openqa.selenium.By.xpath("//*[@role='alert']")))
+                .getText();
     }
 }

@@ -13,7 +13,9 @@ public final class SendPage {
     }
 
     public SendPage ready() {
-        b.waitUntil(d -> !d.findElements(By.xpath("//h1[normalize-space(.)='Send credits' or normalize-space(.)='Pay']")).isEmpty());
+        b.waitUntil(
+                d -> !d.findElements(By.xpath("//h1[normalize-space(.)='Send credits' or normalize-space(.)='Pay']"))
+                        .isEmpty());
         return this;
     }
 
@@ -24,7 +26,8 @@ public final class SendPage {
 
     /** The recipient's character name the app shows for confirmation. */
     public String recipientName() {
-        return b.waitUntil(d -> d.findElement(By.xpath("//*[@id='send-to-who']//strong"))).getText();
+        return b.waitUntil(d -> d.findElement(By.xpath("//*[@id='send-to-who']//strong")))
+                .getText();
     }
 
     public SendPage amount(String amount) {
@@ -59,7 +62,8 @@ public final class SendPage {
 
     /** The receipt after a definite answer. */
     public String receipt() {
-        return b.waitUntil(d -> d.findElement(By.xpath("//*[normalize-space(text())='Sent']/.."))).getText();
+        return b.waitUntil(d -> d.findElement(By.xpath("//*[normalize-space(text())='Sent']/..")))
+                .getText();
     }
 
     public BankPage done() {

@@ -71,15 +71,27 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT,
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT,
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream");
         if (cameraFeed != null) {
             options.addArguments("--use-file-for-fake-video-capture=" + cameraFeed);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
         Browser b = new Browser(new ChromeDriver(service, options), profile, base);
         b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_WATCH));
         b.size(PHONE_WIDTH, PHONE_HEIGHT);
@@ -114,20 +126,23 @@ public final class Browser implements AutoCloseable {
 
     /** The viewport of a phone this wide (CSS pixels, 2 device pixels each, touch, mobile layout). */
     public void size(int width, int height) {
-        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 2, "mobile", true));
+        cdp(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
     }
 
     /** Everything instant, as a player who asks for less motion gets it. */
     public void reducedMotion() {
-        cdp("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        cdp(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
     }
 
     public void offline(boolean off) {
         cdp("Network.enable", Map.of());
-        cdp("Network.emulateNetworkConditions", Map.of("offline", off, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        cdp(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", off, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     public Object js(String script, Object... args) {
@@ -139,8 +154,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, timeout)
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The input whose label (its label element or aria-label) reads exactly {@code label}. */
@@ -215,7 +232,9 @@ public final class Browser implements AutoCloseable {
             """;
 
     private WebElement visible(By by, String name) {
-        return waitUntil(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst()
+        return waitUntil(d -> d.findElements(by).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("nothing visible named " + name)));
     }
 
@@ -234,7 +253,8 @@ public final class Browser implements AutoCloseable {
     /** Horizontal overflow of the page in CSS pixels: 0 means nothing scrolls sideways. */
     public long sideways() {
         return ((Number) js("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-                + " - window.innerWidth")).longValue();
+                        + " - window.innerWidth"))
+                .longValue();
     }
 
     /** Every axe-core violation on the page as it is now, as "impact rule: help at targets". */
@@ -243,8 +263,8 @@ public final class Browser implements AutoCloseable {
         if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
             js(axeSource());
         }
-        return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
                         + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '"
                         + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
@@ -270,7 +290,8 @@ public final class Browser implements AutoCloseable {
     }
 
     private static String axeSource() {
-        try (InputStream in = Browser.class.getClassLoader()
+        try (InputStream in = Browser.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
@@ -294,7 +315,8 @@ public final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var walk = Files.walk(profile)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a temp dir left behind is harmless
             }

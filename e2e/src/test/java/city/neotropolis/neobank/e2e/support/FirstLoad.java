@@ -14,6 +14,7 @@ import org.openqa.selenium.devtools.v156.network.Network;
 public final class FirstLoad {
     /** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
     public static final int RTT_MS = 150;
+
     public static final int DOWN_BYTES_PER_S = 1_600_000 / 8;
     public static final int UP_BYTES_PER_S = 750_000 / 8;
 
@@ -38,21 +39,28 @@ public final class FirstLoad {
             DevTools dev = b.devTools();
             AtomicLong bytes = new AtomicLong();
             AtomicLong requests = new AtomicLong();
-            dev.send(Network.enable(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty()));
+            dev.send(Network.enable(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             dev.send(Network.setCacheDisabled(true));
             dev.addListener(Network.loadingFinished(), e -> {
                 bytes.addAndGet(e.getEncodedDataLength().longValue());
                 requests.incrementAndGet();
             });
             if (throttled) {
-                dev.send(Network.emulateNetworkConditions(false, RTT_MS, DOWN_BYTES_PER_S, UP_BYTES_PER_S,
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                dev.send(Network.emulateNetworkConditions(
+                        false,
+                        RTT_MS,
+                        DOWN_BYTES_PER_S,
+                        UP_BYTES_PER_S,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
             }
             b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_USABLE));
             b.go("/login");
-            Number usable = b.waitUntil(java.time.Duration.ofSeconds(60),
-                    d -> (Number) b.js("return window.__usableAt ?? null"));
+            Number usable = b.waitUntil(
+                    java.time.Duration.ofSeconds(60), d -> (Number) b.js("return window.__usableAt ?? null"));
             // Every request the page started before it was usable has finished by now or is counted
             // as it finishes; the service worker's background precache is another target, not counted.
             long atUsable = bytes.get();

@@ -25,10 +25,15 @@ public final class Look {
         assertThat(b.sideways()).as("%s scrolls sideways at 390 px", screen).isLessThanOrEqualTo(0);
         b.screenshot(screen + "-390");
         List<String> axe = b.axeViolations();
-        List<String> serious = axe.stream().filter(v -> v.startsWith("serious") || v.startsWith("critical")).toList();
-        System.out.printf("look %s: no sideways scroll at 320 and 390 px; axe-core: %d serious or critical, %d other%s%n",
+        List<String> serious = axe.stream()
+                .filter(v -> v.startsWith("serious") || v.startsWith("critical"))
+                .toList();
+        System.out.printf(
+                "look %s: no sideways scroll at 320 and 390 px; axe-core: %d serious or critical, %d other%s%n",
                 screen, serious.size(), axe.size() - serious.size(), axe.isEmpty() ? "" : " " + axe);
-        assertThat(serious).as("serious or critical axe-core violations on %s", screen).isEmpty();
+        assertThat(serious)
+                .as("serious or critical axe-core violations on %s", screen)
+                .isEmpty();
         assertThat(b.cspViolations()).as("CSP violations on %s", screen).isEmpty();
         synchronized (SEEN) {
             SEEN.add(screen);
@@ -38,8 +43,9 @@ public final class Look {
     /** Two animation frames: the new viewport has been laid out and painted. */
     private static void settle(Browser b) {
         b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.readyState === 'complete'")));
-        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeAsyncScript(
-                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+        ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                .executeAsyncScript(
+                        "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
     public static List<String> seen() {

@@ -47,7 +47,9 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        app = new DropwizardTestSupport<>(NeoBankApplication.class, ResourceHelpers.resourceFilePath("e2e-config.yml"),
+        app = new DropwizardTestSupport<>(
+                NeoBankApplication.class,
+                ResourceHelpers.resourceFilePath("e2e-config.yml"),
                 ConfigOverride.config("database.url", "jdbc:sqlite:" + dir.resolve("neobank.db")),
                 ConfigOverride.config("bank.dataDir", dir.toString()));
         try {
@@ -97,13 +99,17 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
 
     public Session login(String name, String password) {
         JsonNode r = call("POST", "/api/v1/auth/login", null, Map.of("character_name", name, "password", password));
-        return new Session(r.get("access_token").asText(), r.get("user").get("account_number").asText());
+        return new Session(
+                r.get("access_token").asText(),
+                r.get("user").get("account_number").asText());
     }
 
     /** The bank's registration mode, "open" while the service has no such route. */
     public String registrationMode() {
         try {
-            return call("GET", "/api/v1/auth/registration", null, null).get("mode").asText();
+            return call("GET", "/api/v1/auth/registration", null, null)
+                    .get("mode")
+                    .asText();
         } catch (IllegalStateException e) {
             if (e.getMessage().contains("-> 404")) {
                 return "open";
@@ -118,7 +124,8 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
 
     public JsonNode call(String method, String path, Session as, Object body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json");
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json");
             if (as != null) {
                 b.header("Authorization", "Bearer " + as.token());
             }
