@@ -4,7 +4,8 @@
 # RSS are read from /proc against the same window with no phones. Also times how soon a phone
 # sees money that arrives. Fresh SQLite data dir, -Xmx128m, rate limits off for the sign-up rush.
 #   usage: bench/idle-phones.sh [--phones 500] [--seconds 60] [--warmup 60] [--build]
-# Needs api/target/neobank.jar (--build runs mvn -B -q -DskipTests package) and curl.
+# Needs api/target/neobank.jar and bench/target/neobank-bench.jar (--build runs
+# mvn -B -q -Pbench -DskipTests package) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PHONES=500
@@ -23,16 +24,19 @@ while [ $# -gt 0 ]; do
 done
 PORT=${IDLE_PORT:-25280}
 ADMIN_PORT=${IDLE_ADMIN_PORT:-25281}
-JAR=api/target/neobank.jar
-if $BUILD; then mvn -B -q -DskipTests package; fi
-[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package (or pass --build)" >&2; exit 1; }
+JAR=${JAR:-api/target/neobank.jar}
+BENCH_JAR=bench/target/neobank-bench.jar
+if $BUILD; then mvn -B -q -Pbench -DskipTests package; fi
+for jar in "$JAR" "$BENCH_JAR"; do
+  [ -f "$jar" ] || { echo "no $jar: build first with mvn -B -q -Pbench -DskipTests package (or pass --build)" >&2; exit 1; }
+done
 
 DATA=$(mktemp -d /tmp/neobank-idle.XXXXXX)
 BASE=http://127.0.0.1:$PORT
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$DATA NEOBANK_RATE_LIMITS_ENABLED=false \
 NEOBANK_ADMIN_PASSWORD=idle-gm-password-1 NEOBANK_SECRET_KEY=idle-secret-key-at-least-32-bytes-long!! \
-  java -Xmx128m ${JAVA_OPTS:-} -jar "$JAR" server config.yml >"$DATA/server.log" 2>&1 &
+  java -Xmx128m ${JAVA_OPTS:-} -jar "$JAR" server "${CONFIG:-config.yml}" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true
@@ -47,4 +51,5 @@ for _ in $(seq 1 240); do
 done
 curl -fs "$BASE/health" >/dev/null || { echo "server did not start:" >&2; tail -20 "$DATA/server.log" >&2; exit 1; }
 echo "service pid $SERVER on $BASE, -Xmx128m ${JAVA_OPTS:-}; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-java bench/IdlePhones.java --base "$BASE" --pid "$SERVER" --phones "$PHONES" --seconds "$SECONDS_" --warmup "$WARMUP"
+java -jar "$BENCH_JAR" idle-phones --base "$BASE" --pid "$SERVER" --phones "$PHONES" --seconds "$SECONDS_" \
+  --warmup "$WARMUP"
