@@ -12,7 +12,9 @@ import ErrorBox from './components/ErrorBox.js';
 const App = {
   components: { TopBar, TabBar, NetworkBar, ErrorBox },
   setup() {
-    return { store, current, retry: resolve };
+    // A screen that cannot load is usually an old page after a new release (its files are gone):
+    // reloading fetches the new page; when offline, the service worker serves the stored one.
+    return { store, current, retry: () => location.reload() };
   },
   template: `
     <div class="shell" :class="{ 'signed-in': store.token }">

@@ -126,10 +126,10 @@ export default {
           <input v-model="query" type="search" placeholder="Search history" aria-label="Search history" enterkeyhint="search" @keydown.enter.prevent="search">
         </label>
         <ErrorBox v-if="error" :message="error" @retry="query ? search() : load()" />
-        <ul v-if="shown === null" class="tx-list" aria-label="Loading history">
+        <ul v-if="shown === null && !error" class="tx-list" aria-label="Loading history">
           <li v-for="n in 4" :key="n" class="tx tx-skeleton"><span class="sk sk-icon"></span><span class="sk sk-line"></span></li>
         </ul>
-        <div v-else-if="shown.length === 0" class="empty">
+        <div v-else-if="shown !== null && shown.length === 0" class="empty">
           <template v-if="results !== null"><p>Nothing matches “{{ query }}”.</p></template>
           <template v-else>
             <div class="empty-icon" aria-hidden="true">◇</div>
@@ -137,7 +137,7 @@ export default {
             <p class="muted">Your credits will show here. Send some to a friend, have them scan your QR code, or try your luck at the casino.</p>
           </template>
         </div>
-        <ul v-else class="tx-list" :aria-label="results !== null ? 'Search results' : 'Transactions'" :aria-busy="searching ? 'true' : 'false'">
+        <ul v-else-if="shown !== null" class="tx-list" :aria-label="results !== null ? 'Search results' : 'Transactions'" :aria-busy="searching ? 'true' : 'false'">
           <TxRow v-for="tx in shown" :key="tx.id" :tx="tx" :me="me" />
         </ul>
         <button v-if="results === null && cursor" type="button" class="btn btn-ghost btn-block" :disabled="loadingMore || !store.online" @click="more">

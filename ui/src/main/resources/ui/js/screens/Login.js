@@ -33,7 +33,10 @@ export default {
       clearInterval(countdown);
       countdown = setInterval(() => {
         wait.value -= 1;
-        if (wait.value <= 0) clearInterval(countdown);
+        if (wait.value <= 0) {
+          clearInterval(countdown);
+          error.value = null;
+        }
       }, 1000);
     }
 
@@ -136,7 +139,7 @@ export default {
           <input id="login-code" v-model="form.eventCode" name="event_code" autocomplete="off" autocapitalize="characters" spellcheck="false" required aria-describedby="login-code-hint">
           <span id="login-code-hint" class="hint">Printed on your event ticket or given at check-in.</span>
         </div>
-        <div v-if="error" class="form-error" role="alert">{{ error }}<template v-if="wait > 0"> ({{ wait }} s)</template></div>
+        <div v-if="error" class="form-error" role="alert">{{ wait > 0 ? 'Too many attempts. Try again in ' + wait + ' s.' : error }}</div>
         <button v-if="mode === 'login'" type="submit" class="btn btn-primary btn-block" :disabled="busy || wait > 0 || !store.online">
           {{ busy ? 'Logging in…' : 'Log in' }}
         </button>

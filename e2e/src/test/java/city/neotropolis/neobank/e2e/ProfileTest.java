@@ -81,6 +81,24 @@ class ProfileTest {
     }
 
     @Test
+    @DisplayName("too many log-in attempts: the bank's 429 says how long to wait, and the button waits too")
+    void rateLimited() {
+        Service.get().register("Nyx Harrow", "nyx-password-1");
+        Browser b = BROWSERS.open();
+        LoginPage login = LoginPage.open(b);
+        String error = "";
+        for (int i = 0; i < 15 && !error.startsWith("Too many attempts"); i++) {
+            login.attempt("Nyx Harrow", "not-her-password");
+            b.waitUntil(d -> !login.error().isBlank() && b.button("Log in").isEnabled()
+                    || login.error().startsWith("Too many attempts"));
+            error = login.error();
+        }
+        assertThat(error).matches("Too many attempts\\. Try again in \\d+ s\\.");
+        assertThat(b.button("Log in").isEnabled()).isFalse();
+        Look.check(b, "login-rate-limited");
+    }
+
+    @Test
     @DisplayName("the registration form asks for what the bank's registration mode needs")
     void registrationMode() {
         Browser b = BROWSERS.open();
