@@ -98,6 +98,7 @@ export const api = {
   pin: (pin, currentPassword) => call('PUT', '/v1/account/pin', { body: { pin, current_password: currentPassword } }),
   games: () => call('GET', '/v1/casino/games'),
   spin: (route, betAmount, key) => call('POST', `/v1/casino/${route}/spin`, { body: { bet_amount: betAmount }, key }),
+  spins: (before) => call('GET', `/v1/casino/spins?${q({ limit: 20, before })}`),
   spinRecord: (id) => call('GET', `/v1/casino/spins/${encodeURIComponent(id)}`),
   reels: (game, payout) => call('GET', `/v1/casino/games/${game}/reels?${q({ payout })}`),
   fairness: () => call('GET', '/v1/casino/fairness'),

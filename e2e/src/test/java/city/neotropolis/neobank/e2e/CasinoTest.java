@@ -69,7 +69,10 @@ class CasinoTest {
                 .isNotNull();
 
         casino.fairness();
-        List<Long> spins = spinIds(b);
+        List<Long> spins = b.waitUntil(d -> {
+            List<Long> ids = spinIds(b);
+            return ids.isEmpty() ? null : ids;
+        });
         assertThat(spins.size())
                 .as("a Glitch Grid and a Starlight spin at least")
                 .isGreaterThanOrEqualTo(2);

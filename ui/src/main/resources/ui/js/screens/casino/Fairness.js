@@ -1,12 +1,12 @@
 // The fairness panel: the commitment to the secret server seed, the client seed (editable), the
 // nonce, rotate (which reveals the old seed), and "verify" on past spins, recomputed here in the
-// browser with Web Crypto (js/fair.js), showing the reels the seeds give.
+// browser with Web Crypto (js/fair.js), showing the reels the seeds give. The spin list comes
+// from the bank (GET /api/v1/casino/spins), so it is the same on every phone.
 import { ref, onMounted } from 'vue';
 import { api } from '../../api.js';
 import { store } from '../../store.js';
 import { credits, when } from '../../format.js';
 import { titles } from '../../casino.js';
-import { recentSpins } from '../../spins.js';
 import { verifySpin, sha256Hex } from '../../fair.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import GameTabs from './GameTabs.js';
@@ -20,7 +20,9 @@ export default {
     const seedError = ref(null);
     const busy = ref(false);
     const revealed = ref(null);
-    const spins = ref(recentSpins());
+    const spins = ref(null);
+    const spinsCursor = ref(null);
+    const spinsError = ref(null);
     const checks = ref({});
     const lookupId = ref('');
 
@@ -33,7 +35,20 @@ export default {
         error.value = e.message;
       }
     }
-    onMounted(load);
+    async function loadSpins(more = false) {
+      spinsError.value = null;
+      try {
+        const r = await api.spins(more ? spinsCursor.value : null);
+        spins.value = more ? spins.value.concat(r.spins) : r.spins;
+        spinsCursor.value = r.next_cursor ?? null;
+      } catch (e) {
+        spinsError.value = e.message;
+      }
+    }
+    onMounted(() => {
+      load();
+      loadSpins();
+    });
 
     async function saveSeed() {
       seedError.value = null;
@@ -57,6 +72,7 @@ export default {
         revealed.value = { seed: r.revealed_server_seed, hash: r.revealed_server_seed_hash, ok };
         seeds.value = { server_seed_hash: r.server_seed_hash, client_seed: r.client_seed, nonce: r.nonce };
         checks.value = {};
+        loadSpins();
       } catch (e) {
         error.value = e.message;
       } finally {
@@ -83,11 +99,11 @@ export default {
     function verifyTyped() {
       const id = Number.parseInt(lookupId.value, 10);
       if (!Number.isInteger(id) || id < 1) return;
-      if (!spins.value.some((s) => s.id === id)) spins.value = [{ id, game: null }, ...spins.value];
+      if (!spins.value?.some((s) => s.spin_id === id)) spins.value = [{ spin_id: id, game: null }, ...(spins.value ?? [])];
       verify(id);
     }
 
-    return { store, seeds, clientSeed, error, seedError, busy, revealed, spins, checks, lookupId, titles, credits, when, load, saveSeed, rotate, verify, verifyTyped };
+    return { store, seeds, clientSeed, error, seedError, busy, revealed, spins, spinsCursor, spinsError, loadSpins, checks, lookupId, titles, credits, when, load, saveSeed, rotate, verify, verifyTyped };
   },
   template: `
     <section class="fairness">
@@ -123,29 +139,32 @@ export default {
           <input id="spin-number" v-model="lookupId" class="num" inputmode="numeric" placeholder="Spin number">
           <button type="submit" class="btn btn-secondary" :disabled="!store.online">Check</button>
         </form>
-        <p v-if="spins.length === 0" class="muted">No spins on this phone yet. Play a round, rotate your seed, then verify it here.</p>
+        <ErrorBox v-if="spinsError" :message="spinsError" @retry="loadSpins()" />
+        <div v-else-if="spins === null" class="sk sk-row"></div>
+        <p v-else-if="spins.length === 0" class="muted">No spins yet. Play a round, rotate your seed, then verify it here.</p>
         <ul v-else class="spin-list">
-          <li v-for="s in spins" :key="s.id" class="spin-item">
+          <li v-for="s in spins" :key="s.spin_id" class="spin-item">
             <div class="spin-head">
-              <span><strong>Spin #{{ s.id }}</strong> <span class="muted small">{{ s.game ? titles[s.game] : '' }}<template v-if="s.at"> · {{ when(s.at) }}</template></span></span>
-              <button type="button" class="btn btn-ghost btn-small" :aria-label="'Verify spin ' + s.id" :disabled="checks[s.id]?.state === 'working' || !store.online" @click="verify(s.id)">Verify</button>
+              <span><strong>Spin #{{ s.spin_id }}</strong> <span class="muted small">{{ s.game ? titles[s.game] : '' }}<template v-if="s.timestamp"> · {{ when(s.timestamp) }}</template><template v-if="s.game"> · {{ s.win_amount > 0 ? 'won ' + credits(s.win_amount) : 'no win' }} · {{ s.seed_revealed ? 'seed revealed' : 'seed sealed' }}</template></span></span>
+              <button type="button" class="btn btn-ghost btn-small" :aria-label="'Verify spin ' + s.spin_id" :disabled="checks[s.spin_id]?.state === 'working' || !store.online" @click="verify(s.spin_id)">Verify</button>
             </div>
-            <div v-if="checks[s.id]" class="check-result" role="status" aria-live="polite">
-              <span v-if="checks[s.id].state === 'working'" class="muted">Recomputing…</span>
-              <span v-else-if="checks[s.id].state === 'sealed'" class="muted">Its server seed is still secret. Rotate the seed to reveal it, then verify.</span>
-              <span v-else-if="checks[s.id].state === 'error'" class="field-error">{{ checks[s.id].message }}</span>
+            <div v-if="checks[s.spin_id]" class="check-result" role="status" aria-live="polite">
+              <span v-if="checks[s.spin_id].state === 'working'" class="muted">Recomputing…</span>
+              <span v-else-if="checks[s.spin_id].state === 'sealed'" class="muted">Its server seed is still secret. Rotate the seed to reveal it, then verify.</span>
+              <span v-else-if="checks[s.spin_id].state === 'error'" class="field-error">{{ checks[s.spin_id].message }}</span>
               <template v-else>
-                <div class="mini-grid" :class="'cols-' + checks[s.id].v.grid[0].length" role="img" :aria-label="'Recomputed reels: ' + checks[s.id].v.grid.map((r) => r.join(' ')).join(', ')">
-                  <template v-for="(row, y) in checks[s.id].v.grid" :key="y"><span v-for="(sym, x) in row" :key="x" class="mini-cell">{{ sym }}</span></template>
+                <div class="mini-grid" :class="'cols-' + checks[s.spin_id].v.grid[0].length" role="img" :aria-label="'Recomputed reels: ' + checks[s.spin_id].v.grid.map((r) => r.join(' ')).join(', ')">
+                  <template v-for="(row, y) in checks[s.spin_id].v.grid" :key="y"><span v-for="(sym, x) in row" :key="x" class="mini-cell">{{ sym }}</span></template>
                 </div>
-                <span :class="checks[s.id].state === 'ok' ? 'ok-text' : 'field-error'">
-                  {{ checks[s.id].state === 'ok' ? '✓ Verified: the seeds give exactly these reels (stops ' + checks[s.id].v.stops.join(', ') + ').' : '✗ These seeds do not give the recorded reels.' }}
+                <span :class="checks[s.spin_id].state === 'ok' ? 'ok-text' : 'field-error'">
+                  {{ checks[s.spin_id].state === 'ok' ? '✓ Verified: the seeds give exactly these reels (stops ' + checks[s.spin_id].v.stops.join(', ') + ').' : '✗ These seeds do not give the recorded reels.' }}
                 </span>
-                <span class="muted small">Nonce {{ checks[s.id].spin.nonce }} · client seed {{ checks[s.id].spin.client_seed }} · won {{ credits(checks[s.id].spin.win_amount) }}</span>
+                <span class="muted small">Nonce {{ checks[s.spin_id].spin.nonce }} · client seed {{ checks[s.spin_id].spin.client_seed }} · won {{ credits(checks[s.spin_id].spin.win_amount) }}</span>
               </template>
             </div>
           </li>
         </ul>
+        <button v-if="spinsCursor" type="button" class="btn btn-ghost btn-block" :disabled="!store.online" @click="loadSpins(true)">Older spins</button>
       </section>
     </section>`,
 };

@@ -6,7 +6,6 @@ import { api, newKey } from '../../api.js';
 import { store, setUser, noteActivity } from '../../store.js';
 import { credits } from '../../format.js';
 import { loadGames } from '../../casino.js';
-import { rememberSpin } from '../../spins.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import Paytable from './Paytable.js';
 
@@ -118,7 +117,6 @@ export default {
         lit.value = light({ ...r, grid: final });
         freeBet.value = (r.free_spins_remaining ?? 0) > 0 ? Number(r.bet_per_line) : null;
         if (store.user) setUser({ ...store.user, balance: r.balance, free_spins: r.free_spins_remaining ?? store.user.free_spins });
-        rememberSpin(game.value.name, r);
         noteActivity();
         if (r.win_amount > 0) navigator.vibrate?.([60, 40, 60, 40, 120]);
       } catch (e) {
