@@ -164,15 +164,8 @@ class PlayerBankTest {
         // Two taps in the same instant, before the app can redraw anything.
         b.js("arguments[0].click(); arguments[0].click();", confirm);
         assertThat(send.receipt()).contains("₡40.00");
-        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", mara, null)
-                .get("transactions");
-        assertThat(history.findValuesAsText("memo").stream().filter("double tap"::equals))
-                .hasSize(1);
-        assertThat(s.call("GET", "/api/v1/account", rio, null)
-                        .get("account")
-                        .get("balance")
-                        .asDouble())
-                .isEqualTo(960.0);
+        assertThat(s.rowsWithMemo(mara, "double tap")).isEqualTo(1);
+        assertThat(s.balance(rio)).isEqualTo(960.0);
     }
 
     @Test
@@ -224,15 +217,8 @@ class PlayerBankTest {
                 retry.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(send.receipt()).contains("₡30.00").contains("Lena Voss");
         dev.send(Fetch.disable());
-        JsonNode history = s.call("GET", "/api/v1/account/transactions?limit=50", lena, null)
-                .get("transactions");
-        assertThat(history.findValuesAsText("memo").stream().filter("lost answer"::equals))
-                .hasSize(1);
-        assertThat(s.call("GET", "/api/v1/account", kai, null)
-                        .get("account")
-                        .get("balance")
-                        .asDouble())
-                .isEqualTo(970.0);
+        assertThat(s.rowsWithMemo(lena, "lost answer")).isEqualTo(1);
+        assertThat(s.balance(kai)).isEqualTo(970.0);
     }
 
     @Test

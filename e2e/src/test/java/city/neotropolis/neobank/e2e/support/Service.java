@@ -104,6 +104,23 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
                 r.get("user").get("account_number").asText());
     }
 
+    /** How many of this character's journal rows (the newest 100) carry this memo. */
+    public long rowsWithMemo(Session who, String memo) {
+        return call("GET", "/api/v1/account/transactions?limit=100", who, null)
+                .get("transactions")
+                .findValuesAsText("memo")
+                .stream()
+                .filter(memo::equals)
+                .count();
+    }
+
+    public double balance(Session who) {
+        return call("GET", "/api/v1/account", who, null)
+                .get("account")
+                .get("balance")
+                .asDouble();
+    }
+
     /** The bank's registration mode, "open" while the service has no such route. */
     public String registrationMode() {
         try {
