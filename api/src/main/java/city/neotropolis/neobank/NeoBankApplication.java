@@ -32,6 +32,7 @@ import city.neotropolis.neobank.transfers.TransfersFeature;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
 import city.neotropolis.neobank.web.WebFeature;
+import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -40,7 +41,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -79,7 +79,6 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public void initialize(Bootstrap<NeoBankConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addBundle(new AssetsBundle("/ui", "/", "index.html", "ui"));
         bootstrap.addCommand(new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
@@ -145,6 +144,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
+        new WebAppFeature(mapper).register(env);
         // spotless:on
         LOG.info(
                 "NeoBank ready to start on {} in {} ms",

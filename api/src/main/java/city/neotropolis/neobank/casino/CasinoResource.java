@@ -8,6 +8,7 @@ import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -83,6 +84,29 @@ public final class CasinoResource {
         CasinoGames.Game game = games.byRoute(route);
         limiter.check(perPlayer, player.principalKey());
         return spins.spin(player, game, body == null ? null : body.betAmount(), idempotencyKey);
+    }
+
+    /** The player's own spins, newest first; {@code next_cursor} pages back (the fairness panel's list). */
+    public record SpinsReply(List<SpinLookup.SpinSummary> spins, Long nextCursor) {}
+
+    private static final int SPINS_PAGE = 100;
+    private static final String SPINS_LIMIT = "limit must be between 1 and " + SPINS_PAGE;
+    private static final String SPINS_CURSOR = "before must be a spin id from next_cursor";
+
+    @GET
+    @Path("spins")
+    public SpinsReply spins(
+            @Auth Player player,
+            @QueryParam("limit")
+                    @DefaultValue("20")
+                    @Min(value = 1, message = SPINS_LIMIT)
+                    @Max(value = SPINS_PAGE, message = SPINS_LIMIT)
+                    int limit,
+            @QueryParam("before") @DefaultValue("" + Long.MAX_VALUE) @Min(value = 1, message = SPINS_CURSOR)
+                    long before) {
+        List<SpinLookup.SpinSummary> page = lookup.recentOwn(player.id(), before, limit);
+        return new SpinsReply(
+                page, page.size() == limit ? page.get(page.size() - 1).spinId() : null);
     }
 
     @GET

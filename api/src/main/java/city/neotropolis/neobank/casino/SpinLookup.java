@@ -49,6 +49,23 @@ public final class SpinLookup {
 
     private record Row(SpinView view, long accountId) {}
 
+    /** A line of a player's spin list: enough to find it and to know whether it can be verified yet. */
+    public record SpinSummary(
+            long spinId,
+            String game,
+            Credits totalBet,
+            Credits winAmount,
+            boolean wasFreeSpin,
+            long nonce,
+            String serverSeedHash,
+            boolean seedRevealed,
+            String timestamp) {}
+
+    private static final String RECENT = "SELECT s.id, s.game, s.total_bet, s.win, s.was_free_spin, s.nonce, "
+            + "s.server_seed_hash, r.server_seed IS NOT NULL, s.created_at FROM casino_spins s "
+            + "LEFT JOIN casino_revealed_seeds r ON r.server_seed_hash = s.server_seed_hash "
+            + "WHERE s.account_id = :account AND s.id < :before ORDER BY s.id DESC LIMIT :limit";
+
     private final Database db;
     private final CasinoGames games;
 
@@ -67,6 +84,26 @@ public final class SpinLookup {
         return row(id).filter(r -> r.accountId() == accountId)
                 .map(Row::view)
                 .orElseThrow(() -> ApiException.notFound("Spin not found"));
+    }
+
+    /** A player's own spins, newest first, before the spin id {@code before} (index casino_spins_account). */
+    public List<SpinSummary> recentOwn(long accountId, long before, int limit) {
+        return db.reads()
+                .withHandle(h -> h.createQuery(RECENT)
+                        .bind("account", accountId)
+                        .bind("before", before)
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> new SpinSummary(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                new Credits(rs.getLong(3)),
+                                new Credits(rs.getLong(4)),
+                                rs.getBoolean(5),
+                                rs.getLong(6),
+                                rs.getString(7),
+                                rs.getBoolean(8),
+                                Timestamps.iso(rs.getLong(9))))
+                        .list());
     }
 
     private Optional<Row> row(long id) {

@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
         GET  /api/v1/casino/games                                       | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/v1/casino/games/glitch_grid/reels?payout=96           | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         POST /api/v1/casino/glitch-grid/spin {"bet_amount":10}          | 401  200    200   401    400 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/casino/spins                                       | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/v1/casino/spins/{spin}                                | 401  200    404   401    404 401    401      401      401   401       401     401      401     401
         GET  /api/v1/casino/fairness                                    | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         PUT  /api/v1/casino/fairness {"client_seed":"lucky-7"}          | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
