@@ -10,7 +10,9 @@ public enum TxType {
     ADMIN_ADJUSTMENT("admin_adjustment"),
     EXTERNAL("external"),
     FACTION_GRANT("faction_grant"),
-    GENESIS("genesis");
+    GENESIS("genesis"),
+    /** Undoes one earlier row (GM, with a reason); linked to it in the reversals table. */
+    REVERSAL("reversal");
 
     private final String code;
 
