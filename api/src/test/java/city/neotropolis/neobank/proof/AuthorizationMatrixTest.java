@@ -52,7 +52,8 @@ class AuthorizationMatrixTest {
 
     // Placeholders: {victim} a fresh player per row, {player} the player column's account, {own} the
     // calling key's own account, {other} another player, {spin} a spin of the player, {fresh} a new
-    // name, {keyid} a fresh API key, {backup} an existing backup, {faction} a faction with members.
+    // name, {keyid} a fresh API key, {tx} a fresh GM grant to the victim (reversible), {backup} an existing backup,
+    // {faction} a faction with members.
     static final String TABLE = """
         # route                                                        | anon player other frozen gm  k:read k:charge k:payout k:any k:revoked expired alg-none bad-sig hs512
         GET  /health                                                    | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
@@ -88,6 +89,7 @@ class AuthorizationMatrixTest {
         POST /api/admin/users/{victim}/adjust-balance {"amount":5,"reason":"matrix"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
         POST /api/admin/users/{victim}/freeze                           | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/users/{victim}/unfreeze                         | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/transactions/{tx}/reverse {"reason":"matrix"}  | 401  403    403   401    201 401    401      401      401   401       401     401      401     401
         GET  /api/admin/transactions                                    | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/audit-logs                                      | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/ledger/verify                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
@@ -202,8 +204,19 @@ class AuthorizationMatrixTest {
                 Caller caller = callers.get(PRINCIPALS[c]);
                 Supplier<String> freshName = () -> "mx" + System.nanoTime() % 1_000_000_000L + "n" + (fresh[0]++);
                 String keyId = row.path().contains("{keyid}") ? newKeyId(api, gm, victim) : "";
-                String path =
-                        fill(row.path(), victim, player, other, caller, spinId, faction, backupName, keyId, freshName);
+                String txId = row.path().contains("{tx}") ? newGrantId(api, gm, victim) : "";
+                String path = fill(
+                                row.path(),
+                                victim,
+                                player,
+                                other,
+                                caller,
+                                spinId,
+                                faction,
+                                backupName,
+                                keyId,
+                                freshName)
+                        .replace("{tx}", txId);
                 String body = row.body() == null
                         ? null
                         : fill(
@@ -260,6 +273,14 @@ class AuthorizationMatrixTest {
                 "{\"description\":\"to revoke\",\"account_number\":\"" + owner.accountNumber()
                         + "\",\"scopes\":[\"balance:read\"]}");
         return key.json().at("/api_key/id").asText();
+    }
+
+    private static String newGrantId(Api api, Api.Session gm, Api.Session owner) {
+        Api.Res grant = api.post(
+                "/api/admin/users/" + owner.accountNumber() + "/adjust-balance",
+                gm.token(),
+                "{\"amount\":1,\"reason\":\"to reverse\"}");
+        return grant.json().at("/transaction/id").asText();
     }
 
     private static String fill(

@@ -163,6 +163,23 @@ class FuzzTest {
         return routes;
     }
 
+    /** Issue 13's routes, each with something real to act on. */
+    static List<HostileCorpus.Route> economyRoutes(Api.Session other, Api.Session gm, Api api) {
+        Api.Res grant = api.post(
+                "/api/admin/users/" + other.accountNumber() + "/adjust-balance",
+                gm.token(),
+                "{\"amount\":2,\"reason\":\"to reverse\"}");
+        assertThat(grant.status()).as(grant.body()).isEqualTo(200);
+        List<HostileCorpus.Route> routes = new ArrayList<>();
+        routes.add(new HostileCorpus.Route(
+                "POST",
+                "/api/admin/transactions/" + grant.json().at("/transaction/id").asLong() + "/reverse",
+                gm.token(),
+                Map.of("reason", "fuzz"),
+                60));
+        return routes;
+    }
+
     @Test
     @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")
     void hostile() {
@@ -177,8 +194,10 @@ class FuzzTest {
                 "{\"description\":\"fuzz stall\",\"account_number\":\"" + me.accountNumber()
                         + "\",\"scopes\":[\"charge\"],\"rate_limit_per_minute\":1000000}");
         assertThat(key.status()).as(key.body()).isEqualTo(201);
-        List<HostileCorpus.Request> corpus = HostileCorpus.generate(
-                routes(me, other, gm, key.json().at("/api_key/key_value").asText()), SEED);
+        List<HostileCorpus.Route> routes =
+                routes(me, other, gm, key.json().at("/api_key/key_value").asText());
+        routes.addAll(economyRoutes(other, gm, api));
+        List<HostileCorpus.Request> corpus = HostileCorpus.generate(routes, SEED);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(1500);
 
         Map<Integer, Integer> statuses = new TreeMap<>();
