@@ -1,0 +1,85 @@
+package city.neotropolis.gm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.neotropolis.neobank.NeoBankConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("gm tx reverse (and the economy of issue 13) against the real service")
+class EconomyCommandsTest {
+    static final DropwizardAppExtension<NeoBankConfiguration> APP = Service.app();
+
+    String url;
+    Path home;
+
+    @BeforeEach
+    void logIn() {
+        url = Service.url(APP);
+        home = Service.loggedIn(url);
+    }
+
+    Service.Run gm(String... args) {
+        return Service.gm(url, home, "", args);
+    }
+
+    /** A GM grant to the player; its transaction id. */
+    long grant(Service.Player p, String amount) {
+        Service.Run r = gm("users", "adjust", p.accountNumber(), amount, "--reason", "oops", "--json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        return r.json().at("/transaction/id").asLong();
+    }
+
+    @Nested
+    @DisplayName("tx reverse")
+    class Reverse {
+        @Test
+        @DisplayName("moves the amount back once, shows both rows linked, and lists the link afterwards")
+        void reverses() {
+            Service.Player p = Service.player(url, "Rev");
+            long id = grant(p, "25");
+
+            Service.Run table = gm("tx", "reverse", String.valueOf(id), "--reason", "granted twice");
+            assertThat(table.code()).as(table.toString()).isZero();
+            assertThat(table.out())
+                    .contains("Transaction #" + id + " reversed")
+                    .contains("reversal")
+                    .contains("[reverses #" + id + "]")
+                    .contains("[reversed by #");
+            assertThat(Service.balance(url, p)).isEqualByComparingTo("1000");
+
+            Service.Run list = gm("tx", "list", "--account", p.accountNumber());
+            assertThat(list.out()).contains("[reversed by #").contains("Reversal of #" + id + ": granted twice");
+        }
+
+        @Test
+        @DisplayName("--json prints the server's answer; a second reversal is refused on stderr with exit 1")
+        void jsonAndRefusal() {
+            Service.Player p = Service.player(url, "RevJson");
+            long id = grant(p, "3");
+            Service.Run json = gm("tx", "reverse", String.valueOf(id), "--reason", "typo", "--json");
+            assertThat(json.code()).as(json.toString()).isZero();
+            JsonNode reply = json.json();
+            assertThat(reply.at("/reversal/reversal_of").asLong()).isEqualTo(id);
+            assertThat(reply.at("/original/reversed_by").asLong())
+                    .isEqualTo(reply.at("/reversal/id").asLong());
+
+            Service.Run again = gm("tx", "reverse", String.valueOf(id), "--reason", "typo");
+            assertThat(again.code()).isEqualTo(GmException.REFUSED);
+            assertThat(again.err()).contains("already been reversed");
+            assertThat(again.out()).isEmpty();
+
+            Service.Run noReason = gm("tx", "reverse", String.valueOf(id));
+            assertThat(noReason.code()).isEqualTo(GmException.USAGE);
+            assertThat(noReason.err()).contains("--reason");
+        }
+    }
+}
