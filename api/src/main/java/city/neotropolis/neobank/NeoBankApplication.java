@@ -29,6 +29,7 @@ import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.LedgerFeature;
 import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.reversals.ReversalsFeature;
+import city.neotropolis.neobank.stipends.StipendsFeature;
 import city.neotropolis.neobank.transfers.TransfersFeature;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
@@ -144,6 +145,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
                 clock).register(env);
         new ReversalsFeature(ledger, idempotency, audit, clock).register(env);
+        new StipendsFeature(database, ledger, audit, config.getStipends(), clock, bank.maxAmount).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
         new WebAppFeature(mapper).register(env);

@@ -12,7 +12,9 @@ public enum TxType {
     FACTION_GRANT("faction_grant"),
     GENESIS("genesis"),
     /** Undoes one earlier row (GM, with a reason); linked to it in the reversals table. */
-    REVERSAL("reversal");
+    REVERSAL("reversal"),
+    /** Scheduled pay from the mint; the stipend's name is the memo. */
+    STIPEND("stipend");
 
     private final String code;
 

@@ -29,7 +29,7 @@ class LayeringTest {
     static final String ROOT = "city.neotropolis.neobank";
     static final String FIXTURE = "city.neotropolis.layeringfixture";
     static final List<String> FEATURES =
-            List.of("transfers", "admin", "casino", "external", "backup", "health", "webapp", "reversals");
+            List.of("transfers", "admin", "casino", "external", "backup", "health", "webapp", "reversals", "stipends");
 
     static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
