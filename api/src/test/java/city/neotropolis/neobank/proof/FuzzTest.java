@@ -177,6 +177,34 @@ class FuzzTest {
                 gm.token(),
                 Map.of("reason", "fuzz"),
                 60));
+        Map<String, Object> stipend = Map.of(
+                "name",
+                "Fuzz pay",
+                "amount",
+                3,
+                "recipients",
+                "faction",
+                "faction",
+                "Fuzzers",
+                "schedule",
+                "daily",
+                "time",
+                "18:00",
+                "from",
+                "2099-01-01",
+                "until",
+                "2099-01-03",
+                "catch_up",
+                "skip");
+        routes.add(new HostileCorpus.Route("POST", "/api/admin/stipends", gm.token(), stipend, 60));
+        Api.Res made = api.post(
+                "/api/admin/stipends",
+                gm.token(),
+                "{\"name\":\"Fuzz target\",\"amount\":1,"
+                        + "\"recipients\":\"all\",\"schedule\":\"once\",\"at\":\"2099-01-01T10:00Z\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        routes.add(new HostileCorpus.Route(
+                "PUT", "/api/admin/stipends/" + made.json().at("/stipend/id").asLong(), gm.token(), stipend, 40));
         return routes;
     }
 
