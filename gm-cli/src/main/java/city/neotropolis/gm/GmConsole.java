@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             EconomyCommand.class,
             LedgerCommand.class,
+            StipendsCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class
         },

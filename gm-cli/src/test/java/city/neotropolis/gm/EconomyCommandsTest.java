@@ -82,4 +82,85 @@ class EconomyCommandsTest {
             assertThat(noReason.err()).contains("--reason");
         }
     }
+
+    @Nested
+    @DisplayName("stipends")
+    class Stipends {
+        @Test
+        @DisplayName("create, list, show, pause, resume, edit, run and delete; tables and --json")
+        void lifecycle() {
+            String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .plusDays(1)
+                    .toString();
+            Service.Run made = gm(
+                    "stipends",
+                    "create",
+                    "--name",
+                    "Crew pay",
+                    "--amount",
+                    "12.5",
+                    "--faction",
+                    "Glitch Kids",
+                    "--daily",
+                    "18:00",
+                    "--from",
+                    day,
+                    "--until",
+                    day,
+                    "--catch-up",
+                    "skip",
+                    "--json");
+            assertThat(made.code()).as(made.toString()).isZero();
+            long id = made.json().at("/stipend/id").asLong();
+            assertThat(made.json().at("/stipend/catch_up").asText()).isEqualTo("skip");
+
+            Service.Run list = gm("stipends", "list");
+            assertThat(list.out())
+                    .contains("Crew pay", "12.5", "faction Glitch Kids", "daily 18:00 " + day + ".." + day);
+            Service.Run show = gm("stipends", "show", String.valueOf(id));
+            assertThat(show.out()).contains("#" + id + " Crew pay", "next " + day + "T18:00:00Z", "SLOT", "STATUS");
+
+            assertThat(gm("stipends", "pause", String.valueOf(id)).out()).contains("paused");
+            assertThat(gm("stipends", "show", String.valueOf(id)).out()).contains("PAUSED", "next none");
+            assertThat(gm("stipends", "resume", String.valueOf(id)).out()).contains("resumed");
+
+            Service.Player p = Service.player(url, "Stip");
+            Service.Run edited = gm(
+                    "stipends",
+                    "edit",
+                    String.valueOf(id),
+                    "--name",
+                    "Crew pay",
+                    "--amount",
+                    "3",
+                    "--account",
+                    p.accountNumber(),
+                    "--once",
+                    day + "T09:00Z");
+            assertThat(edited.code()).as(edited.toString()).isZero();
+            assertThat(edited.out()).contains("updated");
+            assertThat(gm("stipends", "list", "--json").json().toString()).contains(p.accountNumber());
+
+            Service.Run run = gm("stipends", "run");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("slot(s) paid");
+            assertThat(gm("stipends", "delete", String.valueOf(id)).out()).contains("deleted");
+            Service.Run gone = gm("stipends", "show", String.valueOf(id));
+            assertThat(gone.code()).isEqualTo(GmException.REFUSED);
+            assertThat(gone.err()).contains("Stipend not found");
+        }
+
+        @Test
+        @DisplayName("a definition the server refuses prints its reason on stderr and exits 1")
+        void refused() {
+            Service.Run noRecipients =
+                    gm("stipends", "create", "--name", "X", "--amount", "5", "--once", "2099-01-01T10:00");
+            assertThat(noRecipients.code()).isEqualTo(GmException.REFUSED);
+            assertThat(noRecipients.err()).contains("recipients must be one of");
+            Service.Run past =
+                    gm("stipends", "create", "--name", "X", "--amount", "5", "--all", "--once", "2020-01-01T10:00Z");
+            assertThat(past.code()).isEqualTo(GmException.REFUSED);
+            assertThat(past.err()).contains("no payday after now");
+        }
+    }
 }
