@@ -50,6 +50,7 @@ export const TX_TYPES = {
   faction_grant: { label: 'Faction grant', icon: '⚑' },
   genesis: { label: 'Starting credits', icon: '◆' },
   reversal: { label: 'Reversal', icon: '↩' },
+  stipend: { label: 'Stipend', icon: '✚' },
 };
 
 /** The casino writes the game's name as the memo of its rows. */
