@@ -23,6 +23,7 @@ import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthFeature;
+import city.neotropolis.neobank.leaderboards.LeaderboardsFeature;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Journal;
 import city.neotropolis.neobank.ledger.Ledger;
@@ -146,6 +147,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 clock).register(env);
         new ReversalsFeature(ledger, idempotency, audit, clock).register(env);
         new StipendsFeature(database, ledger, audit, config.getStipends(), clock, bank.maxAmount).register(env);
+        new LeaderboardsFeature(database, audit, clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
         new WebAppFeature(mapper).register(env);
