@@ -99,6 +99,9 @@ class AuthorizationMatrixTest {
         POST /api/admin/stipends/{stipend}/resume               | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         DELETE /api/admin/stipends/{newstipend}                 | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/stipends/run-due                        | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/leaderboards                                       | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/v1/leaderboards/opt-out {"opt_out":false}             | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/admin/leaderboards {"enabled":false}                  | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/transactions                                    | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/audit-logs                                      | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/ledger/verify                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401

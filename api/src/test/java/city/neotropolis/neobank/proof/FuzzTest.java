@@ -205,6 +205,10 @@ class FuzzTest {
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         routes.add(new HostileCorpus.Route(
                 "PUT", "/api/admin/stipends/" + made.json().at("/stipend/id").asLong(), gm.token(), stipend, 40));
+        routes.add(new HostileCorpus.Route("PUT", "/api/admin/leaderboards", gm.token(), Map.of("enabled", true), 40));
+        routes.add(new HostileCorpus.Route(
+                "PUT", "/api/v1/leaderboards/opt-out", other.token(), Map.of("opt_out", true), 40));
+        routes.add(new HostileCorpus.Route("GET", "/api/v1/leaderboards", other.token(), Map.of(), 20));
         return routes;
     }
 
