@@ -3,6 +3,7 @@ package city.neotropolis.neobank.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.neotropolis.neobank.e2e.pages.BankPage;
+import city.neotropolis.neobank.e2e.pages.LeaderboardsPage;
 import city.neotropolis.neobank.e2e.pages.LoginPage;
 import city.neotropolis.neobank.e2e.support.Browser;
 import city.neotropolis.neobank.e2e.support.Browsers;
@@ -61,5 +62,46 @@ class EconomyTest {
         assertThat(b.js("return document.getElementById('tx-" + rid + "') !== null"))
                 .isEqualTo(true);
         Look.check(b, "history-reversal");
+    }
+
+    @Test
+    @DisplayName("leaderboards: closed until a GM opens them; a player keeps their name off with one tap")
+    void leaderboards() {
+        Service s = Service.get();
+        Service.Session vera = s.register("Vera Quill", "vera-password-1");
+        Service.Session otto = s.register("Otto Brandt", "otto-password-1");
+        s.call("PUT", "/api/v1/account/profile", vera, Map.of("faction", "Lotus Syndicate"));
+        s.call("POST", "/api/v1/transactions", otto, Map.of("to_account", vera.account(), "amount", 650));
+
+        Browser b = BROWSERS.open();
+        LoginPage.open(b).logIn("Vera Quill", "vera-password-1");
+        LeaderboardsPage.open(b);
+        b.waitForText("The leaderboards are not open yet");
+        Look.check(b, "leaderboards-closed");
+
+        s.call("PUT", "/api/admin/leaderboards", s.gm(), Map.of("enabled", true));
+        try {
+            b.driver().navigate().refresh();
+            LeaderboardsPage boards = new LeaderboardsPage(b);
+            b.waitForText("Most generous senders");
+            b.waitUntil(d -> boards.board("Most generous senders").stream().anyMatch(r -> r.contains("Otto Brandt")));
+            assertThat(boards.board("Faction totals")).anyMatch(r -> r.contains("Lotus Syndicate"));
+            Look.check(b, "leaderboards");
+
+            // Otto keeps his name off: Vera now sees "Anonymous" where he was.
+            Browser ob = BROWSERS.open();
+            LoginPage.open(ob).logIn("Otto Brandt", "otto-password-1");
+            LeaderboardsPage mine = LeaderboardsPage.open(ob);
+            assertThat(mine.showMyName().isSelected()).isTrue();
+            mine.toggleMyName("You no longer appear by name");
+            assertThat(mine.showMyName().isSelected()).isFalse();
+            b.driver().navigate().refresh();
+            b.waitForText("Most generous senders");
+            b.waitUntil(d -> boards.board("Most generous senders").stream()
+                    .anyMatch(r -> r.contains("Anonymous") && r.contains("₡650.00")));
+            assertThat(String.join("\n", boards.board("Most generous senders"))).doesNotContain("Otto Brandt");
+        } finally {
+            s.call("PUT", "/api/admin/leaderboards", s.gm(), Map.of("enabled", false));
+        }
     }
 }
