@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             EconomyCommand.class,
             LedgerCommand.class,
             StipendsCommand.class,
+            LeaderboardsCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class
         },

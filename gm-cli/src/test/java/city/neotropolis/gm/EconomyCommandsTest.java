@@ -163,4 +163,44 @@ class EconomyCommandsTest {
             assertThat(past.err()).contains("no payday after now");
         }
     }
+
+    @Nested
+    @DisplayName("leaderboards")
+    class Leaderboards {
+        @Test
+        @DisplayName("show prints the three boards; open and close flip what players see")
+        void openAndClose() {
+            Service.Player a = Service.player(url, "Lead", "Chrome Saints");
+            Service.Player b = Service.player(url, "Follow");
+            new Api(Api.newHttpClient(), url, Service.login(url, a.name(), Service.PLAYER_PASSWORD))
+                    .post(
+                            "/api/v1/transactions",
+                            Api.object().put("to_account", b.accountNumber()).put("amount", 77));
+            Service.Run show = gm("leaderboards", "show");
+            assertThat(show.code()).as(show.toString()).isZero();
+            assertThat(show.out())
+                    .contains("Players cannot see the leaderboards.")
+                    .contains("Biggest casino wins", "Faction totals", "Most generous senders")
+                    .contains("Chrome Saints")
+                    .contains(a.name());
+            assertThat(gm("leaderboards", "open").out()).contains("Players can now see the leaderboards");
+            assertThat(gm("leaderboards", "show", "--json")
+                            .json()
+                            .get("enabled")
+                            .asBoolean())
+                    .isTrue();
+            String player = Service.login(url, b.name(), Service.PLAYER_PASSWORD);
+            assertThat(new Api(Api.newHttpClient(), url, player)
+                            .get("/api/v1/leaderboards")
+                            .get("enabled")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(gm("leaderboards", "close").out()).contains("hidden from players");
+            assertThat(new Api(Api.newHttpClient(), url, player)
+                            .get("/api/v1/leaderboards")
+                            .get("biggest_wins")
+                            .isNull())
+                    .isTrue();
+        }
+    }
 }
