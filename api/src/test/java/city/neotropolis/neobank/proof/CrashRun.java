@@ -199,7 +199,7 @@ final class CrashRun {
         return c.toProperties();
     }
 
-    private static Path jar() {
+    static Path jar() {
         Path jar = Path.of(System.getProperty("neobank.jar", "target/neobank.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no fat jar at " + jar.toAbsolutePath() + ": run mvn package first");
@@ -207,7 +207,7 @@ final class CrashRun {
         return jar.toAbsolutePath();
     }
 
-    private static Path config() {
+    static Path config() {
         Path config = Path.of(System.getProperty("neobank.config", "../config.yml"));
         if (!Files.isRegularFile(config)) {
             throw new UncheckedIOException(new IOException("no service config at " + config.toAbsolutePath()));
