@@ -129,34 +129,12 @@ final class AccountPlan {
         }
         if (foundMint == null) {
             report.change("the original has no SYSTEM row (" + SystemAccounts.MINT_NUMBER + "): a new mint is made");
-            foundMint = new Planned(
-                    null,
-                    SystemAccounts.MINT_NUMBER,
-                    SystemAccounts.MINT_NAME,
-                    "system:mint:neotropolis-central-bank",
-                    null,
-                    "",
-                    "",
-                    false,
-                    true,
-                    0,
-                    Credits.ZERO);
+            foundMint = system(null, SystemAccounts.MINT_NUMBER, SystemAccounts.MINT_NAME, "mint");
         }
         if (foundHouse == null) {
             report.change("the original has no CASINO HOUSE row (" + SystemAccounts.HOUSE_NUMBER
                     + "): a new, empty house is made");
-            foundHouse = new Planned(
-                    null,
-                    SystemAccounts.HOUSE_NUMBER,
-                    SystemAccounts.HOUSE_NAME,
-                    "system:house:chrome-slots-bankroll",
-                    null,
-                    "",
-                    "",
-                    false,
-                    true,
-                    0,
-                    Credits.ZERO);
+            foundHouse = system(null, SystemAccounts.HOUSE_NUMBER, SystemAccounts.HOUSE_NAME, "house");
         }
         mint = foundMint;
         house = foundHouse;

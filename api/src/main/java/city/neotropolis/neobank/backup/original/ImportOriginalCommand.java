@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -129,16 +128,8 @@ public final class ImportOriginalCommand<T extends Configuration> extends Config
         try {
             // The schema, as the service would make it at its first start.
             Database.migrate(dsf);
-            Properties props = new Properties();
-            props.putAll(dsf.getProperties());
-            if (dsf.getUser() != null) {
-                props.setProperty("user", dsf.getUser());
-            }
-            if (dsf.getPassword() != null) {
-                props.setProperty("password", dsf.getPassword());
-            }
             ImportReport report;
-            try (Handle h = Jdbi.create(dsf.getUrl(), props).open()) {
+            try (Handle h = Jdbi.create(() -> Database.connect(dsf)).open()) {
                 report = OriginalImport.run(contents, h, dialect, options, clock);
             }
             report.print(out);
