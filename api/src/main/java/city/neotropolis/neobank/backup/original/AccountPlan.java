@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.backup.original;
 
+import city.neotropolis.neobank.accounts.AdminBootstrap;
 import city.neotropolis.neobank.accounts.CharacterNames;
 import city.neotropolis.neobank.ledger.SystemAccounts;
 import city.neotropolis.neobank.money.Credits;
@@ -122,6 +123,11 @@ final class AccountPlan {
             }
             players.add(p);
             byOriginalId.put(u.id(), p);
+        }
+        if (players.stream().noneMatch(Planned::admin) && byKey.containsKey(AdminBootstrap.ADMIN_NAME)) {
+            problems.add("no character is a GM, and one is named '" + AdminBootstrap.ADMIN_NAME + "': the service's "
+                    + "first start would create GM '" + AdminBootstrap.ADMIN_NAME + "' and fail; make a GM in the "
+                    + "original first");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Cannot import without losing someone; nothing was written:\n  - "

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +142,20 @@ class ImportRefusalsTest {
         }
     }
 
+    @Test
+    @DisplayName("refuses an original without a GM but with a character named admin (the first start would fail)")
+    void adminWithoutGm() throws Exception {
+        Path noGm = copyOfOriginal("no-gm.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + noGm);
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE users SET is_admin = 0 WHERE id > 1");
+            s.execute("UPDATE users SET character_name = 'Admin' WHERE id = 5");
+        }
+        Path dir = TestApp.tempDir();
+        assertThatThrownBy(() -> importInto(dir, noGm, DEFAULTS)).hasMessageContaining("no character is a GM");
+        assertThat(count(dir, "SELECT COUNT(*) FROM accounts")).isZero();
+    }
+
     @Nested
     @DisplayName("refuses a target that is not empty")
     class BadTarget {
@@ -192,6 +207,13 @@ class ImportRefusalsTest {
                             "SELECT COUNT(*) FROM api_keys WHERE account_id = " + vendor
                                     + " AND scopes = 'balance:read,charge'"))
                     .isEqualTo(2);
+            long lastUsed =
+                    OriginalFixture.T0.plusMinutes(1).toInstant(ZoneOffset.UTC).toEpochMilli();
+            assertThat(count(dir, "SELECT COUNT(*) FROM api_keys WHERE is_active = TRUE AND last_used = " + lastUsed))
+                    .as("last use kept")
+                    .isEqualTo(1);
+            assertThat(count(dir, "SELECT COUNT(*) FROM api_keys WHERE is_active = FALSE AND last_used IS NULL"))
+                    .isEqualTo(1);
         }
 
         @Test
