@@ -22,7 +22,16 @@ class ImportOriginalPostgresTest extends ImportedBankChecks {
         try (Connection c = DriverManager.getConnection(originalUrl, Postgres.USER, "")) {
             OriginalFixture.build(c, true);
         }
-        return originalUrl + "?user=" + Postgres.USER;
+        return originalUrl;
+    }
+
+    @Override
+    String[] sourceArgs(String... first) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 3);
+        all[first.length] = "--source-user";
+        all[first.length + 1] = Postgres.USER;
+        all[first.length + 2] = source;
+        return all;
     }
 
     @Override

@@ -52,6 +52,13 @@ abstract class ImportedBankChecks {
     /** The target database settings, as config overrides (database.url, and database.user where needed). */
     abstract Map<String, String> target();
 
+    /** SOURCE and the options that go with it, after {@code first}. */
+    String[] sourceArgs(String... first) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = source;
+        return all;
+    }
+
     /** A JDBC connection to the target, for counting rows behind the service's back. */
     abstract Connection targetConnection() throws SQLException;
 
@@ -68,11 +75,11 @@ abstract class ImportedBankChecks {
     @BeforeAll
     void importAndStart() throws Exception {
         source = buildOriginal();
-        Run dry = command("--dry-run", source);
+        Run dry = command(sourceArgs("--dry-run"));
         assertThat(dry.failure()).as(dry.output()).isEmpty();
         dryRunOutput = dry.output();
         accountsAfterDryRun = count("accounts");
-        Run real = command(source);
+        Run real = command(sourceArgs());
         assertThat(real.failure()).as(real.output()).isEmpty();
         output = real.output();
         List<ConfigOverride> overrides = new ArrayList<>();
@@ -285,6 +292,22 @@ abstract class ImportedBankChecks {
                 OriginalFixture.ACTIVE_KEY);
         assertThat(charge.status()).as(charge.body()).isEqualTo(201);
         assertThat(api.balance(kai)).isEqualTo(before - 500);
+        Api.Res inBody = api.post(
+                "/api/v1/external/transactions",
+                null,
+                "{\"api_key\":\"" + OriginalFixture.ACTIVE_KEY + "\",\"from_account\":\"" + OriginalFixture.KAI.number()
+                        + "\",\"to_account\":\"" + OriginalFixture.VENDOR.number() + "\",\"amount\":1.25}");
+        assertThat(inBody.status())
+                .as("the original's terminals may send the key in the body")
+                .isEqualTo(201);
+        Api.Res read = api.send(api.builder(
+                "/api/v1/external/account/" + OriginalFixture.KAI.number() + "/balance",
+                null,
+                "X-API-Key",
+                OriginalFixture.ACTIVE_KEY));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("balance").decimalValue().movePointRight(2).longValueExact())
+                .isEqualTo(before - 625);
         Api.Res refused = api.send(api.builder(
                 "/api/v1/external/account/" + OriginalFixture.KAI.number() + "/balance",
                 null,
@@ -333,7 +356,7 @@ abstract class ImportedBankChecks {
         long accounts = count("accounts");
         long txs = count("transactions");
         long audit = count("audit_log");
-        Run again = command(source);
+        Run again = command(sourceArgs());
         assertThat(again.failure()).isPresent();
         assertThat(again.output()).containsPattern(secondImportRefusal());
         assertThat(count("accounts")).isEqualTo(accounts);
