@@ -69,9 +69,16 @@ class ImportRefusalsTest {
         }
     }
 
-    static Path copyOfOriginal(String name) throws Exception {
+    /** A copy of the fixture, changed by {@code statements}. */
+    static Path copyOfOriginal(String name, String... statements) throws Exception {
         Path copy = TestApp.tempDir().resolve(name);
         Files.copy(original, copy);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
         return copy;
     }
 
@@ -114,11 +121,7 @@ class ImportRefusalsTest {
             assertThatThrownBy(() -> importInto(dir, ours, DEFAULTS))
                     .hasMessageContaining("is not the original NeoBank's database: it has no table users")
                     .hasMessageContaining("use restore");
-            Path older = copyOfOriginal("older.db");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + older);
-                    Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE users DROP COLUMN free_spins");
-            }
+            Path older = copyOfOriginal("older.db", "ALTER TABLE users DROP COLUMN free_spins");
             assertThatThrownBy(() -> importInto(dir, older, DEFAULTS))
                     .hasMessageContaining("table users has no column free_spins");
             assertThat(dir.resolve("neobank.db")).doesNotExist();
@@ -127,13 +130,11 @@ class ImportRefusalsTest {
         @Test
         @DisplayName("two characters that are one name here, listing them, and writes nothing")
         void sameName() throws Exception {
-            Path clash = copyOfOriginal("clash.db");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + clash);
-                    Statement s = c.createStatement()) {
-                s.execute("INSERT INTO users (id, character_name, password_hash, account_number, balance, is_admin, "
-                        + "free_spins, created_at) VALUES (8, 'ROOK', 'x', 'NC-ROOK-0099', 1.0, 0, 0, "
-                        + "'2026-05-01 18:30:15.000000')");
-            }
+            Path clash = copyOfOriginal(
+                    "clash.db",
+                    "INSERT INTO users (id, character_name, password_hash, account_number, balance, is_admin, "
+                            + "free_spins, created_at) VALUES (8, 'ROOK', 'x', 'NC-ROOK-0099', 1.0, 0, 0, "
+                            + "'2026-05-01 18:30:15.000000')");
             Path dir = TestApp.tempDir();
             assertThatThrownBy(() -> importInto(dir, clash, DEFAULTS))
                     .hasMessageContaining("'Rook' and 'ROOK' are the same name here")
@@ -145,12 +146,10 @@ class ImportRefusalsTest {
     @Test
     @DisplayName("refuses an original without a GM but with a character named admin (the first start would fail)")
     void adminWithoutGm() throws Exception {
-        Path noGm = copyOfOriginal("no-gm.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + noGm);
-                Statement s = c.createStatement()) {
-            s.execute("UPDATE users SET is_admin = 0 WHERE id > 1");
-            s.execute("UPDATE users SET character_name = 'Admin' WHERE id = 5");
-        }
+        Path noGm = copyOfOriginal(
+                "no-gm.db",
+                "UPDATE users SET is_admin = 0 WHERE id > 1",
+                "UPDATE users SET character_name = 'Admin' WHERE id = 5");
         Path dir = TestApp.tempDir();
         assertThatThrownBy(() -> importInto(dir, noGm, DEFAULTS)).hasMessageContaining("no character is a GM");
         assertThat(count(dir, "SELECT COUNT(*) FROM accounts")).isZero();
@@ -241,19 +240,16 @@ class ImportRefusalsTest {
     @Test
     @DisplayName("reports each odd row it could not carry as it was, and the books still verify")
     void oddRows() throws Exception {
-        Path odd = copyOfOriginal("odd.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + odd);
-                Statement s = c.createStatement()) {
-            String t = "'2026-05-02 10:00:00.000000'";
-            s.execute("INSERT INTO transactions VALUES (13, 5, 99, 4.0, 'to nobody', " + t + ", 'transfer')");
-            s.execute("INSERT INTO transactions VALUES (14, 5, 6, 0.001, 'dust', " + t + ", 'transfer')");
-            s.execute("INSERT INTO transactions VALUES (15, 5, 6, -3.0, 'backwards', " + t + ", 'transfer')");
-            s.execute("INSERT INTO transactions VALUES (16, 1, 6, 7.0, NULL, " + t + ", 'faction_bonus')");
-            s.execute("INSERT INTO transactions VALUES (17, 6, 5, 1.0, '" + "m".repeat(150) + "', " + t
-                    + ", 'transfer')");
-            s.execute("UPDATE users SET password_hash = 'plain-text' WHERE id = 7");
-            s.execute("UPDATE users SET balance = -12.5 WHERE id = 6");
-        }
+        String t = "'2026-05-02 10:00:00.000000'";
+        Path odd = copyOfOriginal(
+                "odd.db",
+                "INSERT INTO transactions VALUES (13, 5, 99, 4.0, 'to nobody', " + t + ", 'transfer')",
+                "INSERT INTO transactions VALUES (14, 5, 6, 0.001, 'dust', " + t + ", 'transfer')",
+                "INSERT INTO transactions VALUES (15, 5, 6, -3.0, 'backwards', " + t + ", 'transfer')",
+                "INSERT INTO transactions VALUES (16, 1, 6, 7.0, NULL, " + t + ", 'faction_bonus')",
+                "INSERT INTO transactions VALUES (17, 6, 5, 1.0, '" + "m".repeat(150) + "', " + t + ", 'transfer')",
+                "UPDATE users SET password_hash = 'plain-text' WHERE id = 7",
+                "UPDATE users SET balance = -12.5 WHERE id = 6");
         Path dir = TestApp.tempDir();
         ImportReport r = importInto(dir, odd, DEFAULTS);
         assertThat(r.changes())
