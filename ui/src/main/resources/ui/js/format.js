@@ -49,6 +49,7 @@ export const TX_TYPES = {
   external: { label: 'Terminal', icon: '▣' },
   faction_grant: { label: 'Faction grant', icon: '⚑' },
   genesis: { label: 'Starting credits', icon: '◆' },
+  import_adjustment: { label: 'Balance carried over', icon: '◆' },
   reversal: { label: 'Reversal', icon: '↩' },
   stipend: { label: 'Stipend', icon: '✚' },
 };
