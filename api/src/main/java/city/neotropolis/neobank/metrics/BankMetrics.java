@@ -88,6 +88,11 @@ public final class BankMetrics {
             .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
             .register(REGISTRY);
 
+    private static final Counter OFFSITE_FAILURES = Counter.builder()
+            .name("neobank_backup_offsite_failures_total")
+            .help("Failed attempts to list the bucket or upload a backup to it (each is retried)")
+            .register(REGISTRY);
+
     private static final Map<String, DoubleAdder[]> RTP = new ConcurrentHashMap<>();
 
     static {
@@ -152,6 +157,10 @@ public final class BankMetrics {
 
     public static void replayed() {
         REPLAYS.inc();
+    }
+
+    public static void offsiteFailed() {
+        OFFSITE_FAILURES.inc();
     }
 
     public static void committed(int units) {

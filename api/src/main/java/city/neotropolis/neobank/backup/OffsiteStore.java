@@ -1,0 +1,113 @@
+package city.neotropolis.neobank.backup;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The bucket as the backups see it: put a checked file under {@code prefix + name}, list the names
+ * there, delete one, fetch one. A thin layer over the AWS SDK's S3 client, so that any
+ * S3-compatible store works: path-style URLs, and checksums only where the API requires them
+ * (stores other than AWS often reject the SDK's newer trailing checksums).
+ */
+public final class OffsiteStore implements AutoCloseable {
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    OffsiteStore(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    /** A client for {@code config}; the HTTP client is the JDK's own (no Netty, no Apache). */
+    public static OffsiteStore open(OffsiteConfig config) {
+        return new OffsiteStore(client(config), config.bucket, config.prefix);
+    }
+
+    static S3Client client(OffsiteConfig config) {
+        AwsCredentialsProvider credentials = config.accessKeyId.isBlank()
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(config.accessKeyId, config.secretAccessKey));
+        S3ClientBuilder b = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofMinutes(2)))
+                .region(Region.of(config.region))
+                .credentialsProvider(credentials)
+                .forcePathStyle(config.pathStyle)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (!config.endpoint.isBlank()) {
+            b.endpointOverride(URI.create(config.endpoint));
+        }
+        return b.build();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Where a backup of this name is kept: {@code s3://bucket/prefix+name}. */
+    public String uri(String name) {
+        return "s3://" + bucket + "/" + prefix + name;
+    }
+
+    public void put(Path file, String name) {
+        s3.putObject(
+                r -> r.bucket(bucket).key(prefix + name).contentType("application/vnd.sqlite3"),
+                RequestBody.fromFile(file));
+    }
+
+    /** The names (prefix removed) of the objects under the prefix. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (S3Object o :
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            out.add(o.key().substring(prefix.length()));
+        }
+        return out;
+    }
+
+    public void delete(String name) {
+        s3.deleteObject(r -> r.bucket(bucket).key(prefix + name));
+    }
+
+    /** Downloads {@code s3://bucket/key} to {@code target} (which must not exist yet). */
+    public static void fetch(OffsiteConfig config, String s3Uri, Path target) {
+        String[] bucketAndKey = parse(s3Uri);
+        try (S3Client s3 = client(config)) {
+            s3.getObject(r -> r.bucket(bucketAndKey[0]).key(bucketAndKey[1]), target);
+        }
+    }
+
+    /** {@code s3://bucket/key} as {bucket, key}. */
+    static String[] parse(String s3Uri) {
+        int slash = s3Uri.startsWith("s3://") ? s3Uri.indexOf('/', 5) : -1;
+        if (slash < 6 || slash == s3Uri.length() - 1) {
+            throw new IllegalArgumentException("Not an object address: " + s3Uri + " (expected s3://bucket/key)");
+        }
+        return new String[] {s3Uri.substring(5, slash), s3Uri.substring(slash + 1)};
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
