@@ -26,6 +26,12 @@ public final class RequestTracking implements Filter {
     // What a proxy or client may hand us: no spaces, quotes or control characters in the logs.
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
     private static final ThreadLocal<String> REASON = new ThreadLocal<>();
+    private final boolean counted;
+
+    /** {@code counted}: the application port's requests are metrics; the admin port's (scrapes) are not. */
+    public RequestTracking(boolean counted) {
+        this.counted = counted;
+    }
 
     /** The reason of the refusal being answered on this thread, when it names one. */
     static void refusedFor(String reason) {
@@ -41,6 +47,14 @@ public final class RequestTracking implements Filter {
         return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
     }
 
+    private static void count(int status, long nanos) {
+        if (status >= 400) {
+            String reason = REASON.get();
+            BankMetrics.refused(reason != null ? reason : BankMetrics.reasonOf(status));
+        }
+        BankMetrics.answered(status, nanos);
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -53,12 +67,9 @@ public final class RequestTracking implements Filter {
         try {
             chain.doFilter(req, res);
         } finally {
-            int status = out.getStatus();
-            if (status >= 400) {
-                String reason = REASON.get();
-                BankMetrics.refused(reason != null ? reason : BankMetrics.reasonOf(status));
+            if (counted) {
+                count(out.getStatus(), System.nanoTime() - started);
             }
-            BankMetrics.answered(status, System.nanoTime() - started);
             REASON.remove();
             MDC.remove(MDC_KEY);
         }

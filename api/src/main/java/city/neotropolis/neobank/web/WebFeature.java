@@ -25,7 +25,10 @@ public final class WebFeature {
             env.jersey().register(mapper);
         }
         env.servlets()
-                .addFilter("request-tracking", new RequestTracking())
+                .addFilter("request-tracking", new RequestTracking(true))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        env.admin()
+                .addFilter("request-tracking", new RequestTracking(false))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets()
                 .addFilter("edge", new EdgeFilter(corsOrigins, errors))

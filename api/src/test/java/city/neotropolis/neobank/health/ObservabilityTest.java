@@ -41,7 +41,7 @@ class ObservabilityTest {
     @DisplayName("every response carries an X-Request-Id")
     class RequestIds {
         @Test
-        @DisplayName("a new one when the caller sent none, on API answers, errors, assets and /health")
+        @DisplayName("a new one when the caller sent none: API answers, errors, assets, /health, the admin port")
         void generated() {
             for (String path : List.of("/api/v1/account", "/health", "/", "/api/v1/no-such-route")) {
                 Api.Res r = api.get(path, null);
@@ -49,6 +49,8 @@ class ObservabilityTest {
             }
             assertThat(api.get("/health", null).header("X-Request-Id"))
                     .isNotEqualTo(api.get("/health", null).header("X-Request-Id"));
+            Api admin = new Api("http://127.0.0.1:" + APP.getAdminPort());
+            assertThat(admin.get("/healthcheck", null).header("X-Request-Id")).matches("[0-9a-f]{32}");
         }
 
         @Test
@@ -112,24 +114,17 @@ class ObservabilityTest {
             assertThat(api.get("/api/v1/account", null).status()).isEqualTo(401);
             Scrape after = scrape();
 
-            assertThat(after.value("neobank_movements_total", "type", "transfer")
-                            - before.value("neobank_movements_total", "type", "transfer"))
+            assertThat(after.since(before, "neobank_movements_total", "type", "transfer"))
                     .isEqualTo(1.0);
-            assertThat(after.value("neobank_moved_credits_total", "type", "transfer")
-                            - before.value("neobank_moved_credits_total", "type", "transfer"))
+            assertThat(after.since(before, "neobank_moved_credits_total", "type", "transfer"))
                     .isEqualTo(2.5);
-            assertThat(after.value("neobank_idempotent_replays_total")
-                            - before.value("neobank_idempotent_replays_total"))
+            assertThat(after.since(before, "neobank_idempotent_replays_total")).isEqualTo(1.0);
+            assertThat(after.since(before, "neobank_refusals_total", "reason", "insufficient_funds"))
                     .isEqualTo(1.0);
-            assertThat(after.value("neobank_refusals_total", "reason", "insufficient_funds")
-                            - before.value("neobank_refusals_total", "reason", "insufficient_funds"))
-                    .isEqualTo(1.0);
-            assertThat(after.value("neobank_refusals_total", "reason", "unauthorized")
-                            - before.value("neobank_refusals_total", "reason", "unauthorized"))
+            assertThat(after.since(before, "neobank_refusals_total", "reason", "unauthorized"))
                     .isGreaterThanOrEqualTo(1.0);
             // A refused transfer moved nothing, so it was not counted as a movement either.
-            assertThat(after.value("neobank_movements_total", "type", "transfer")
-                            - before.value("neobank_movements_total", "type", "transfer"))
+            assertThat(after.since(before, "neobank_movements_total", "type", "transfer"))
                     .isEqualTo(1.0);
             assertThat(after.value("neobank_writer_commit_batch_size_count"))
                     .isGreaterThan(before.value("neobank_writer_commit_batch_size_count"));
@@ -150,18 +145,14 @@ class ObservabilityTest {
                 won += r.json().path("win_amount").asDouble();
             }
             Scrape after = scrape();
-            String game = gameLabel(after);
-            assertThat(after.value("neobank_casino_spins_total", "game", game)
-                            - before.value("neobank_casino_spins_total", "game", game))
+            String game = "glitch_grid";
+            assertThat(after.since(before, "neobank_casino_spins_total", "game", game))
                     .isEqualTo(10.0);
-            double wagered = after.value("neobank_casino_wagered_credits_total", "game", game)
-                    - before.value("neobank_casino_wagered_credits_total", "game", game);
-            double paid = after.value("neobank_casino_paid_credits_total", "game", game)
-                    - before.value("neobank_casino_paid_credits_total", "game", game);
+            double wagered = after.since(before, "neobank_casino_wagered_credits_total", "game", game);
+            double paid = after.since(before, "neobank_casino_paid_credits_total", "game", game);
             assertThat(wagered).isPositive();
             assertThat(paid).isCloseTo(won, org.assertj.core.data.Offset.offset(0.001));
-            assertThat(after.value("neobank_movements_total", "type", "casino_bet")
-                            - before.value("neobank_movements_total", "type", "casino_bet"))
+            assertThat(after.since(before, "neobank_movements_total", "type", "casino_bet"))
                     .isEqualTo(10.0);
             assertThat(after.value("neobank_casino_rtp_ratio", "game", game))
                     .isEqualTo(after.value("neobank_casino_paid_credits_total", "game", game)
@@ -179,12 +170,5 @@ class ObservabilityTest {
             assertThat(s.value("neobank_ledger_verify_ok")).isEqualTo(1.0);
             assertThat(s.has("neobank_backup_age_seconds")).isTrue();
         }
-    }
-
-    static String gameLabel(Scrape s) {
-        return s.names().contains("neobank_casino_spins_total")
-                        && s.has("neobank_casino_spins_total", "game", "glitch_grid")
-                ? "glitch_grid"
-                : "glitch-grid";
     }
 }

@@ -59,6 +59,11 @@ public final class Scrape {
         return series.getOrDefault(key(name, labels), 0.0);
     }
 
+    /** How much a sample grew since an earlier scrape. */
+    public double since(Scrape earlier, String name, String... labels) {
+        return value(name, labels) - earlier.value(name, labels);
+    }
+
     public boolean has(String name, String... labels) {
         return series.containsKey(key(name, labels));
     }
