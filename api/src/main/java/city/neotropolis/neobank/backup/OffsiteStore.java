@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -94,6 +95,8 @@ public final class OffsiteStore implements AutoCloseable {
         String[] bucketAndKey = parse(s3Uri);
         try (S3Client s3 = client(config)) {
             s3.getObject(r -> r.bucket(bucketAndKey[0]).key(bucketAndKey[1]), target);
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not download " + s3Uri + ": " + e.getMessage(), e);
         }
     }
 

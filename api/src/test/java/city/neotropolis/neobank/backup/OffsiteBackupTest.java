@@ -181,7 +181,8 @@ class OffsiteBackupTest {
                         "s3://" + BUCKET + "/" + PREFIX + "missing.db",
                         Clock.systemUTC(),
                         new PrintStream(out)))
-                .isInstanceOf(RuntimeException.class);
+                .hasMessageContaining("Could not download")
+                .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> RestoreCommand.restoreObject(
                         otherUrl, store, "s3://no-key", Clock.systemUTC(), new PrintStream(out)))
                 .hasMessageContaining("expected s3://bucket/key");
