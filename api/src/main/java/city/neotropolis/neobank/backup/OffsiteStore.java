@@ -1,9 +1,16 @@
 package city.neotropolis.neobank.backup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -70,10 +77,33 @@ public final class OffsiteStore implements AutoCloseable {
         return "s3://" + bucket + "/" + prefix + name;
     }
 
+    /**
+     * Uploads with the file's MD5 in {@code Content-MD5}: every S3-compatible store checks it and
+     * refuses a body that arrived different, so a kept object is the checked backup byte for byte.
+     */
     public void put(Path file, String name) {
+        String md5 = md5(file);
         s3.putObject(
-                r -> r.bucket(bucket).key(prefix + name).contentType("application/vnd.sqlite3"),
+                r -> r.bucket(bucket)
+                        .key(prefix + name)
+                        .contentType("application/vnd.sqlite3")
+                        .contentMD5(md5),
                 RequestBody.fromFile(file));
+    }
+
+    private static String md5(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md5.update(buffer, 0, n);
+            }
+            return Base64.getEncoder().encodeToString(md5.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The names (prefix removed) of the objects under the prefix. */
