@@ -3,6 +3,7 @@ package city.neotropolis.neobank.backup;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Where checked backups are copied off the machine: an S3-compatible bucket (AWS S3, MinIO, Ceph,
@@ -12,10 +13,13 @@ import jakarta.validation.constraints.NotNull;
 public class OffsiteConfig {
     /** Empty: AWS S3 itself; else the store's URL, e.g. {@code http://minio:9000}. */
     @NotNull
+    @Pattern(regexp = "(https?://[^\\s/]+(/\\S*)?)?", message = "must be empty or an http(s):// URL")
     @JsonProperty
     public String endpoint = "";
 
+    /** S3's rule for bucket names (3-63 lowercase letters, digits, dots, hyphens), or empty for off. */
     @NotNull
+    @Pattern(regexp = "([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])?", message = "must be empty or a valid bucket name")
     @JsonProperty
     public String bucket = "";
 
