@@ -29,19 +29,24 @@ public interface AccountDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE name_key = :k")
     Optional<Account> byNameKey(@Bind("k") String nameKey);
 
+    /** The character whose name looks like this one (same UTS #39 skeleton), if any. */
+    @SqlQuery("SELECT character_name FROM accounts WHERE name_skeleton = :s")
+    Optional<String> nameWithSkeleton(@Bind("s") String skeleton);
+
     @SqlQuery("SELECT COUNT(*) FROM accounts WHERE account_number = :n")
     int countNumber(@Bind("n") String accountNumber);
 
     @SqlQuery("SELECT COUNT(*) FROM accounts WHERE is_admin = TRUE")
     int countAdmins();
 
-    @SqlQuery("INSERT INTO accounts (account_number, character_name, name_key, password_hash, faction, "
-            + "is_admin, is_system, created_at) VALUES (:number, :name, :key, :hash, :faction, :admin, :system, :now) "
-            + "RETURNING id")
+    @SqlQuery("INSERT INTO accounts (account_number, character_name, name_key, name_skeleton, password_hash, "
+            + "faction, is_admin, is_system, created_at) "
+            + "VALUES (:number, :name, :key, :skeleton, :hash, :faction, :admin, :system, :now) RETURNING id")
     long insert(
             @Bind("number") String number,
             @Bind("name") String name,
             @Bind("key") String nameKey,
+            @Bind("skeleton") String nameSkeleton,
             @Bind("hash") String passwordHash,
             @Bind("faction") String faction,
             @Bind("admin") boolean admin,

@@ -10,8 +10,10 @@ import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
+import com.google.common.base.Throwables;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Creating characters and changing what they own: profile and password. */
 public final class AccountService {
@@ -54,7 +56,31 @@ public final class AccountService {
         String hash = passwords.hashNew(password, "password");
         NewAccount n = new NewAccount(
                 name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance, "player:register");
-        return db.writer().write(s -> create(s, n));
+        return guardNames(() -> db.writer().write(s -> create(s, n)));
+    }
+
+    /**
+     * Runs a write unit that creates accounts, answering a name lost to a concurrent sign-up (the
+     * unique name_key or name_skeleton column, a 500 otherwise on PostgreSQL) with the 400 the
+     * check inside the unit gives when it sees the other name first.
+     */
+    public static <T> T guardNames(Supplier<T> unit) {
+        try {
+            return unit.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            boolean clash = Throwables.getCausalChain(e).stream()
+                    .anyMatch(c -> c instanceof SQLException x
+                            && ("23505".equals(x.getSQLState())
+                                    || String.valueOf(x.getMessage()).contains("UNIQUE"))
+                            && (String.valueOf(x.getMessage()).contains("name_key")
+                                    || String.valueOf(x.getMessage()).contains("name_skeleton")));
+            if (clash) {
+                throw ApiException.badRequest("Character name already taken, or too like one that is; choose another");
+            }
+            throw e;
+        }
     }
 
     /**
@@ -64,9 +90,8 @@ public final class AccountService {
     public Account create(WriteSession s, NewAccount n) throws SQLException {
         AccountDao dao = s.dao(AccountDao.class);
         String key = CharacterNames.key(n.characterName());
-        if (dao.byNameKey(key).isPresent()) {
-            throw ApiException.badRequest("Character name already taken");
-        }
+        String skeleton = CharacterNames.skeleton(n.characterName());
+        refuseTaken(dao, key, skeleton);
         String number = numbers.next();
         while (dao.countNumber(number) > 0) {
             number = numbers.next();
@@ -75,6 +100,7 @@ public final class AccountService {
                 number,
                 n.characterName(),
                 key,
+                skeleton,
                 n.passwordHash(),
                 n.faction(),
                 n.isAdmin(),
@@ -92,6 +118,28 @@ public final class AccountService {
                             n.actor()));
         }
         return dao.byId(id).orElseThrow();
+    }
+
+    /**
+     * Refuses a name already taken or confusable with one that is (same skeleton). Checked inside
+     * the write unit; the unique columns stop the race the check alone would lose on PostgreSQL.
+     */
+    static void refuseTaken(AccountDao dao, String key, String skeleton) {
+        if (dao.byNameKey(key).isPresent()) {
+            throw ApiException.badRequest("Character name already taken");
+        }
+        dao.nameWithSkeleton(skeleton).ifPresent(other -> {
+            throw ApiException.badRequest(
+                    "character_name looks like the existing character \"" + other + "\"; choose another");
+        });
+    }
+
+    /** The same check on a read handle, for an import that checks every row before writing any. */
+    public void refuseTaken(String cleanName) {
+        db.reads()
+                .useExtension(
+                        AccountDao.class,
+                        dao -> refuseTaken(dao, CharacterNames.key(cleanName), CharacterNames.skeleton(cleanName)));
     }
 
     public Optional<Account> byId(long id) {

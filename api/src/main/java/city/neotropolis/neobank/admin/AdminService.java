@@ -103,7 +103,7 @@ public final class AdminService {
         String hash = password == null ? null : passwords.hashNew(password, "password");
         AccountService.NewAccount n =
                 new AccountService.NewAccount(name, hash, f == null ? "" : f, false, start, actor(gm));
-        return db.writer().write(s -> {
+        return AccountService.guardNames(() -> db.writer().write(s -> {
             Account a = accounts.create(s, n);
             audit.record(
                     s,
@@ -113,7 +113,7 @@ public final class AdminService {
                     "name=" + a.characterName() + " faction=" + a.faction() + " balance=" + start
                             + (hash == null ? " (no login)" : ""));
             return a;
-        });
+        }));
     }
 
     /** A starting balance a GM may give: zero or more, at most the configured maximum; the default when absent. */

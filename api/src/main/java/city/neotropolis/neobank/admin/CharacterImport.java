@@ -77,7 +77,7 @@ public final class CharacterImport {
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
         if (!valid.isEmpty()) {
-            List<Account> created = db.writer().write(s -> {
+            List<Account> created = AccountService.guardNames(() -> db.writer().write(s -> {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
@@ -97,7 +97,7 @@ public final class CharacterImport {
                                         " ",
                                         out.stream().map(Account::accountNumber).toList()));
                 return out;
-            });
+            }));
             for (int i = 0; i < valid.size(); i++) {
                 numbers.put(valid.get(i).line(), created.get(i).accountNumber());
             }
@@ -149,14 +149,13 @@ public final class CharacterImport {
             throw ApiException.badRequest("Expected at most 4 columns: " + COLUMNS);
         }
         String name = CharacterNames.clean(field(r, 0));
-        String key = CharacterNames.key(name);
+        // By skeleton: a look-alike of an earlier line is as much a duplicate as the same name.
+        String key = CharacterNames.skeleton(name);
         Long earlier = seen.get(key);
         if (earlier != null) {
-            throw ApiException.badRequest("Same character name as line " + earlier);
+            throw ApiException.badRequest("Same or look-alike character name as line " + earlier);
         }
-        if (accounts.byNameKey(key).isPresent()) {
-            throw ApiException.badRequest("Character name already taken");
-        }
+        accounts.refuseTaken(name);
         String password = field(r, 1);
         if (password.isEmpty()) {
             password = null;
