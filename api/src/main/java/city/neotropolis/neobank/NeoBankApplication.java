@@ -147,7 +147,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new AuthFeature(tokens, principals).register(env);
         new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
-                rl.registerPerIp.rule("register-ip"))).register(env);
+                rl.registerPerIp.rule("register-ip")), config.getRegistration().policy()).register(env);
         new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
                 rl.transfersPerPlayer.rule("transfers")).register(env);
         new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,

@@ -49,13 +49,21 @@ public final class AccountService {
         return startingBalance;
     }
 
-    /** A player registers a character: validated, hashed outside the writer, created with the starting balance. */
-    public Account register(String characterName, String password, String faction) {
+    /**
+     * A player registers a character: validated, hashed outside the writer, created with the
+     * starting balance when {@code withStartingBalance} (the registration mode decides).
+     */
+    public Account register(String characterName, String password, String faction, boolean withStartingBalance) {
         String name = CharacterNames.clean(characterName);
         String cleanFaction = faction(faction);
         String hash = passwords.hashNew(password, "password");
         NewAccount n = new NewAccount(
-                name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance, "player:register");
+                name,
+                hash,
+                cleanFaction == null ? "" : cleanFaction,
+                false,
+                withStartingBalance ? startingBalance : Credits.ZERO,
+                "player:register");
         return guardNames(() -> db.writer().write(s -> create(s, n)));
     }
 
