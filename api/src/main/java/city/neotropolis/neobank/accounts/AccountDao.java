@@ -57,6 +57,17 @@ public interface AccountDao {
             + "profile_picture = COALESCE(:picture, profile_picture) WHERE id = :id")
     int updateProfile(@Bind("id") long id, @Bind("faction") String faction, @Bind("picture") String picture);
 
+    /** A player's request to join a faction ("" none); a GM confirms it with {@link #setFaction}. */
+    @SqlUpdate("UPDATE accounts SET faction_request = :r WHERE id = :id")
+    int setFactionRequest(@Bind("id") long id, @Bind("r") String factionRequest);
+
+    /** A GM's decision: the faction (its one spelling, "" none); any pending request is settled. */
+    @SqlUpdate("UPDATE accounts SET faction = :f, faction_request = '' WHERE id = :id")
+    int setFaction(@Bind("id") long id, @Bind("f") String faction);
+
+    @SqlQuery("SELECT faction_request FROM accounts WHERE id = :id")
+    Optional<String> factionRequest(@Bind("id") long id);
+
     /** A new password also retires every token issued before it. */
     @SqlUpdate("UPDATE accounts SET password_hash = :hash, token_version = token_version + 1 WHERE id = :id")
     int updatePassword(@Bind("id") long id, @Bind("hash") String passwordHash);

@@ -55,16 +55,18 @@ public final class AccountService {
      */
     public Account register(String characterName, String password, String faction, boolean withStartingBalance) {
         String name = CharacterNames.clean(characterName);
-        String cleanFaction = faction(faction);
+        // A faction named at sign-up is a request: membership that receives grants is a GM's call.
+        String request = FactionNames.optional(faction, "faction");
         String hash = passwords.hashNew(password, "password");
         NewAccount n = new NewAccount(
-                name,
-                hash,
-                cleanFaction == null ? "" : cleanFaction,
-                false,
-                withStartingBalance ? startingBalance : Credits.ZERO,
-                "player:register");
-        return guardNames(() -> db.writer().write(s -> create(s, n)));
+                name, hash, "", false, withStartingBalance ? startingBalance : Credits.ZERO, "player:register");
+        return guardNames(() -> db.writer().write(s -> {
+            Account a = create(s, n);
+            if (request != null && !request.isEmpty()) {
+                s.dao(AccountDao.class).setFactionRequest(a.id(), request);
+            }
+            return a;
+        }));
     }
 
     /**
@@ -100,6 +102,10 @@ public final class AccountService {
         String key = CharacterNames.key(n.characterName());
         String skeleton = CharacterNames.skeleton(n.characterName());
         refuseTaken(dao, key, skeleton);
+        String faction = n.faction() == null || n.faction().isEmpty()
+                ? ""
+                : s.dao(FactionDao.class)
+                        .canonical(n.faction(), n.actor(), ledger.clock().millis());
         String number = numbers.next();
         while (dao.countNumber(number) > 0) {
             number = numbers.next();
@@ -110,7 +116,7 @@ public final class AccountService {
                 key,
                 skeleton,
                 n.passwordHash(),
-                n.faction(),
+                faction,
                 n.isAdmin(),
                 false,
                 ledger.clock().millis());
@@ -162,8 +168,17 @@ public final class AccountService {
         return db.reads().withExtension(AccountDao.class, dao -> dao.byNameKey(key));
     }
 
-    public Account updateProfile(long id, String faction, String picture) {
-        String f = faction(faction);
+    /** What a profile update did, for the reply's message. */
+    public record ProfileUpdate(Account account, String factionRequested) {}
+
+    /**
+     * A player's own profile. The faction itself is a GM's decision: sending a different one is a
+     * 403 and changes nothing (sending the current one, as a client that echoes the whole profile
+     * does, is fine); {@code factionRequest} records the wish for a GM to confirm ("" withdraws it).
+     */
+    public ProfileUpdate updateProfile(long id, String faction, String factionRequest, String picture) {
+        String f = FactionNames.optional(faction, "faction");
+        String request = FactionNames.optional(factionRequest, "faction_request");
         String p = Input.optionalText(picture, "profile_picture", PICTURE_MAX);
         if (p != null
                 && !p.isEmpty()
@@ -171,12 +186,22 @@ public final class AccountService {
                 && p.codePointCount(0, p.length()) > 8) {
             throw ApiException.badRequest("profile_picture must be an https:// or data:image/ URL, or a short emoji");
         }
+        Account current = byId(id).orElseThrow(() -> ApiException.notFound("Account not found"));
+        if (f != null && !FactionNames.key(f).equals(FactionNames.key(current.faction()))) {
+            throw ApiException.forbidden("A GM decides faction membership: send faction_request to ask to join "
+                    + (f.isEmpty() ? "or leave a faction" : "\"" + f + "\"")
+                    + ", and a GM confirms it");
+        }
         Account updated = db.writer().write(s -> {
-            s.dao(AccountDao.class).updateProfile(id, f, p);
-            return s.dao(AccountDao.class).byId(id).orElseThrow();
+            AccountDao dao = s.dao(AccountDao.class);
+            dao.updateProfile(id, null, p);
+            if (request != null) {
+                dao.setFactionRequest(id, request);
+            }
+            return dao.byId(id).orElseThrow();
         });
         principals.invalidate(id);
-        return updated;
+        return new ProfileUpdate(updated, request);
     }
 
     /** Checks the current password, stores the new one and retires every older token. */
@@ -193,10 +218,5 @@ public final class AccountService {
         });
         principals.invalidate(id);
         return updated;
-    }
-
-    /** A faction name, "" for none, or null when the caller did not send one. */
-    static String faction(String faction) {
-        return Input.optionalText(faction, "faction", FACTION_MAX);
     }
 }

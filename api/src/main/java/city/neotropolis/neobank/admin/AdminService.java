@@ -5,6 +5,7 @@ import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.accounts.UserView;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
@@ -98,7 +99,7 @@ public final class AdminService {
 
     public Account create(Player gm, String characterName, String password, String faction, Credits balance) {
         String name = CharacterNames.clean(characterName);
-        String f = Input.optionalText(faction, "faction", AccountService.FACTION_MAX);
+        String f = FactionNames.optional(faction, "faction");
         Credits start = startingBalance(balance, "balance");
         String hash = password == null ? null : passwords.hashNew(password, "password");
         AccountService.NewAccount n =

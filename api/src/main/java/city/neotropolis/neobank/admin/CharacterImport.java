@@ -3,13 +3,13 @@ package city.neotropolis.neobank.admin;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
-import city.neotropolis.neobank.web.Input;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.StringReader;
@@ -165,7 +165,7 @@ public final class CharacterImport {
         } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             throw ApiException.badRequest("password must be at most " + Passwords.MAX_BYTES + " bytes");
         }
-        String faction = Input.optionalText(field(r, 2), "faction", AccountService.FACTION_MAX);
+        String faction = FactionNames.optional(field(r, 2), "faction");
         String balanceText = field(r, 3);
         Credits balance = admin.startingBalance(balanceText.isEmpty() ? null : balance(balanceText), "balance");
         seen.put(key, r.getRecordNumber());
