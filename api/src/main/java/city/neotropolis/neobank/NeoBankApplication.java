@@ -19,6 +19,7 @@ import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.BackupFeature;
 import city.neotropolis.neobank.backup.RenewSecretsCommand;
 import city.neotropolis.neobank.backup.RestoreCommand;
+import city.neotropolis.neobank.backup.original.ImportOriginalCommand;
 import city.neotropolis.neobank.casino.CasinoFeature;
 import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.casino.SeedRenewal;
@@ -96,6 +97,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase, SECRET_RENEWALS));
         bootstrap.addCommand(new RenewSecretsCommand<>(
                 NeoBankConfiguration.class, NeoBankConfiguration::getDatabase, SECRET_RENEWALS));
+        bootstrap.addCommand(
+                new ImportOriginalCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(NeoBankConfiguration configuration) {

@@ -35,7 +35,8 @@ public final class FactionKeysBackfill implements CustomTaskChange {
         }
     }
 
-    static void backfill(Connection c, long now) throws SQLException {
+    /** Also run by import-original on the accounts it carried over. */
+    public static void backfill(Connection c, long now) throws SQLException {
         Map<String, String> spelling = new HashMap<>();
         Set<String> keep = new HashSet<>();
         try (Statement s = c.createStatement();

@@ -35,10 +35,16 @@ public final class NameSkeletonBackfill implements CustomTaskChange {
         }
     }
 
-    /** Sets name_skeleton for every account in id order; answers how many got one. */
-    static int backfill(Connection c) throws SQLException {
+    /**
+     * Sets name_skeleton for every account in id order; answers how many got one. Also run by
+     * import-original on the accounts it carried over.
+     */
+    public static int backfill(Connection c) throws SQLException {
         Set<String> taken = new HashSet<>();
         int set = 0;
+        try (Statement clear = c.createStatement()) {
+            clear.executeUpdate("UPDATE accounts SET name_skeleton = NULL");
+        }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, character_name FROM accounts ORDER BY id");
                 PreparedStatement update = c.prepareStatement("UPDATE accounts SET name_skeleton = ? WHERE id = ?")) {
