@@ -172,6 +172,8 @@ class EconomyCommandsTest {
         void openAndClose() {
             Service.Player a = Service.player(url, "Lead", "Chrome Saints");
             Service.Player b = Service.player(url, "Follow");
+            // Signing up with a faction only asks to join; a GM confirms the membership.
+            assertThat(gm("factions", "confirm", a.accountNumber()).code()).isZero();
             new Api(Api.newHttpClient(), url, Service.login(url, a.name(), Service.PLAYER_PASSWORD))
                     .post(
                             "/api/v1/transactions",

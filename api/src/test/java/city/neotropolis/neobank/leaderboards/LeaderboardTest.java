@@ -38,7 +38,7 @@ class LeaderboardTest {
             String fa = Api.uniqueName("Lb");
             Api.Session rich = api.player("lbRich");
             Api.Session shy = api.player("lbShy");
-            api.put("/api/v1/account/profile", rich.token(), "{\"faction\":\"" + fa + "\"}");
+            api.put("/api/admin/factions/members/" + rich.accountNumber(), gm.token(), "{\"faction\":\"" + fa + "\"}");
             send(api, shy, rich, 900);
             send(api, rich, shy, 100);
             // Spin until the casino pays something (the player side of the house's odds).

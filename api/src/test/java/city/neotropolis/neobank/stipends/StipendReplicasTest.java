@@ -54,7 +54,10 @@ class StipendReplicasTest {
         List<Api.Session> members = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Api.Session p = (i % 2 == 0 ? one : two).player("rep");
-            assertThat(one.put("/api/v1/account/profile", p.token(), "{\"faction\":\"" + faction + "\"}")
+            assertThat(one.put(
+                                    "/api/admin/factions/members/" + p.accountNumber(),
+                                    gm.token(),
+                                    "{\"faction\":\"" + faction + "\"}")
                             .status())
                     .isEqualTo(200);
             members.add(p);

@@ -275,7 +275,10 @@ class StipendTest {
             Api.Session gm = api.gm();
             String faction = Api.uniqueName("Skip");
             Api.Session m = api.player("stSkip");
-            api.put("/api/v1/account/profile", m.token(), "{\"faction\":\"" + faction + "\"}");
+            api.put(
+                    "/api/admin/factions/members/" + m.accountNumber(),
+                    gm.token(),
+                    "{\"faction\":\"" + faction + "\"}");
             String name = Api.uniqueName("Bonus");
             Api.Res made = create(api, gm, daily(name, "faction", ",\"faction\":\"" + faction + "\"", "skip"));
             long id = made.json().at("/stipend/id").asLong();
@@ -306,7 +309,10 @@ class StipendTest {
             List<Api.Session> members = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 Api.Session p = api.player("stRace");
-                api.put("/api/v1/account/profile", p.token(), "{\"faction\":\"" + faction + "\"}");
+                api.put(
+                        "/api/admin/factions/members/" + p.accountNumber(),
+                        gm.token(),
+                        "{\"faction\":\"" + faction + "\"}");
                 members.add(p);
             }
             String name = Api.uniqueName("Wage");

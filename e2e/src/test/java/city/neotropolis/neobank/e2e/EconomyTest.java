@@ -70,7 +70,7 @@ class EconomyTest {
         Service s = Service.get();
         Service.Session vera = s.register("Vera Quill", "vera-password-1");
         Service.Session otto = s.register("Otto Brandt", "otto-password-1");
-        s.call("PUT", "/api/v1/account/profile", vera, Map.of("faction", "Lotus Syndicate"));
+        s.call("PUT", "/api/admin/factions/members/" + vera.account(), s.gm(), Map.of("faction", "Lotus Syndicate"));
         s.call("POST", "/api/v1/transactions", otto, Map.of("to_account", vera.account(), "amount", 650));
 
         Browser b = BROWSERS.open();
