@@ -141,4 +141,54 @@ class AdminEconomyTest {
                 .isNotEmpty();
         Look.check(gm, "admin-backups");
     }
+
+    @Test
+    @DisplayName("the dashboard draws its charts (uPlot) from a seeded journal, on a phone and on a tablet")
+    void dashboard() {
+        Service s = Service.get();
+        Service.Session ora = s.register("Ora Vasquez", "ora-password-1");
+        Service.Session tam = s.register("Tam Reyes", "tam-password-1");
+        for (int i = 0; i < 4; i++) {
+            s.call(
+                    "POST",
+                    "/api/v1/transactions",
+                    ora,
+                    Map.of("to_account", tam.account(), "amount", "2", "memo", "seed " + i));
+            s.call("POST", "/api/v1/casino/glitch-grid/spin", tam, Map.of("bet_amount", 10));
+        }
+        Browser gm = BROWSERS.open();
+        AdminTest.gmApp(gm).section("Dashboard");
+        // Four charts, each a canvas with something drawn on it.
+        String inked = "return [...document.querySelectorAll('.chart canvas')].map(c => {"
+                + " const x = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " let n = 0; for (let i = 3; i < x.length; i += 4) if (x[i]) n++; return n; })";
+        try {
+            gm.waitUntil(Duration.ofSeconds(20), d -> {
+                @SuppressWarnings("unchecked")
+                java.util.List<Number> n = (java.util.List<Number>) gm.js(inked);
+                return n.size() == 4 && n.stream().allMatch(x -> x.intValue() > 500);
+            });
+        } finally {
+            System.out.println("dashboard canvases, inked pixels: " + gm.js(inked));
+        }
+        java.math.BigDecimal supply = s.call("GET", "/api/admin/stats", s.gm(), null)
+                .get("money_supply")
+                .decimalValue();
+        String shown = String.format(java.util.Locale.US, "₡%,.2f", supply);
+        gm.waitForText(shown);
+        assertThat(gm.driver()
+                        .findElement(By.xpath("//figure[starts-with(@aria-label, 'Money supply over')]"))
+                        .getAttribute("aria-label"))
+                .endsWith("now " + shown + ".");
+        gm.waitForText("Glitch Grid");
+        gm.waitForText("Ora Vasquez");
+        Look.check(gm, "admin-dashboard");
+        gm.size(1024, 768);
+        gm.waitUntil(
+                d -> ((Number) gm.js("return document.querySelector('.chart canvas').getBoundingClientRect().width"))
+                                .intValue()
+                        > 300);
+        assertThat(gm.sideways()).isLessThanOrEqualTo(0);
+        gm.screenshot("admin-dashboard-tablet");
+    }
 }
