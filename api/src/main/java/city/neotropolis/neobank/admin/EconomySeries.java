@@ -24,10 +24,16 @@ import org.jdbi.v3.core.Handle;
  * each game's realised return in the window. Reads the per-minute sums of {@link JournalRollup}
  * and, for the few rows it has not summed yet, the journal itself (by id, on its primary key), all
  * in one snapshot, so the answer is exact and current and its cost does not grow with the journal.
+ * The unsummed rows are found by id alone: the last summed id is written into the SQL (a number
+ * read from the database, never input) so PostgreSQL plans for its value rather than a generic
+ * "id > ?", and {@code +created_at} keeps both planners off the created_at index, which would walk
+ * every journal row of the window instead.
  */
 public final class EconomySeries {
     static final long MINUTE_MS = JournalRollup.MINUTE_MS;
-    static final int MAX_BUCKETS = 1440;
+    /** A day by the minute, plus the partial minute at each end. */
+    static final int MAX_BUCKETS = 1442;
+
     static final long MAX_STEP_S = 86_400;
     static final long DEFAULT_WINDOW_MS = 3_600_000;
 
@@ -103,11 +109,10 @@ public final class EconomySeries {
                 + " UNION ALL SELECT (t.created_at / " + MINUTE_MS + ") * " + MINUTE_MS + ", t.type, "
                 + JournalRollup.GAME + ", 1, t.amount, CASE WHEN t.from_account_id = :mint THEN t.amount"
                 + " WHEN t.to_account_id = :mint THEN -t.amount ELSE 0 END"
-                + " FROM transactions t WHERE t.id > :last AND t.created_at >= :from AND t.created_at < :to";
+                + " FROM transactions t WHERE t.id > " + last + " AND +t.created_at >= :from AND +t.created_at < :to";
         h.createQuery(perMinute)
                 .bind("from", from)
                 .bind("to", to)
-                .bind("last", last)
                 .bind("mint", mint)
                 .map((rs, ctx) -> {
                     int i = (int) ((rs.getLong(1) - from) / stepMs);
@@ -132,21 +137,7 @@ public final class EconomySeries {
                     return i;
                 })
                 .list();
-        long[] active = new long[n];
-        h.createQuery("SELECT b, COUNT(DISTINCT account_id) FROM ("
-                        + "SELECT (minute - :from) / :step AS b, account_id FROM journal_minute_players"
-                        + " WHERE minute >= :from AND minute < :to"
-                        + " UNION SELECT ((t.created_at / " + MINUTE_MS + ") * " + MINUTE_MS + " - :from) / :step,"
-                        + " t.from_account_id FROM transactions t JOIN accounts a ON a.id = t.from_account_id"
-                        + " WHERE t.id > :last AND t.created_at >= :from AND t.created_at < :to"
-                        + " AND a.is_system = FALSE AND t.type IN " + JournalRollup.ACTIVE_TYPES
-                        + ") x GROUP BY b")
-                .bind("from", from)
-                .bind("to", to)
-                .bind("step", stepMs)
-                .bind("last", last)
-                .map((rs, ctx) -> active[rs.getInt(1)] = rs.getLong(2))
-                .list();
+        long[] active = activePlayers(h, from, to, stepMs, n, last);
         // The supply at the end of each bucket: today's, less what the mint issued after that.
         long supplyNow = -h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
                 .bind("n", SystemAccounts.MINT_NUMBER)
@@ -159,9 +150,8 @@ public final class EconomySeries {
                         .one()
                 + h.createQuery("SELECT COALESCE(SUM(CASE WHEN from_account_id = :mint THEN amount"
                                 + " WHEN to_account_id = :mint THEN -amount ELSE 0 END), 0)"
-                                + " FROM transactions WHERE id > :last AND created_at >= :to")
+                                + " FROM transactions WHERE id > " + last + " AND +created_at >= :to")
                         .bind("mint", mint)
-                        .bind("last", last)
                         .bind("to", to)
                         .mapTo(Long.class)
                         .one();
@@ -203,6 +193,45 @@ public final class EconomySeries {
                 credits(take),
                 active,
                 perGame);
+    }
+
+    /**
+     * Per bucket, the most players active in one of its minutes (sent, bet or paid): summed per
+     * minute by the rollup; the minutes that also have rows not summed yet are counted afresh.
+     */
+    private static long[] activePlayers(Handle h, long from, long to, long stepMs, int n, long last) {
+        Map<Long, Long> perMinute = new TreeMap<>();
+        h.createQuery("SELECT minute, players FROM journal_minute_activity WHERE minute >= :from AND minute < :to")
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> perMinute.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        Long tailStart = h.createQuery("SELECT MIN(created_at) FROM transactions" + " WHERE id > " + last
+                        + " AND +created_at >= :from AND +created_at < :to")
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .one();
+        if (tailStart != null) {
+            h.createQuery("SELECT m, COUNT(DISTINCT a) FROM ("
+                            + "SELECT minute AS m, account_id AS a FROM journal_minute_players WHERE minute >= :start AND minute < :to"
+                            + " UNION SELECT (t.created_at / " + MINUTE_MS + ") * " + MINUTE_MS + ", t.from_account_id"
+                            + " FROM transactions t JOIN accounts acc ON acc.id = t.from_account_id"
+                            + " WHERE t.id > " + last + " AND +t.created_at >= :from AND +t.created_at < :to"
+                            + " AND acc.is_system = FALSE AND t.type IN " + JournalRollup.ACTIVE_TYPES
+                            + ") x GROUP BY m")
+                    .bind("start", floorMinute(tailStart))
+                    .bind("from", from)
+                    .bind("to", to)
+                    .map((rs, ctx) -> perMinute.put(rs.getLong(1), rs.getLong(2)))
+                    .list();
+        }
+        long[] active = new long[n];
+        perMinute.forEach((minute, players) -> {
+            int i = (int) ((minute - from) / stepMs);
+            active[i] = Math.max(active[i], players);
+        });
+        return active;
     }
 
     private static List<Credits> credits(long[] hundredths) {

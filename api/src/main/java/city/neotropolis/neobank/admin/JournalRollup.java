@@ -110,6 +110,16 @@ public final class JournalRollup {
                     .bind("last", last)
                     .bind("upTo", upTo)
                     .execute();
+            // Recount the minutes this chunk touched: a minute split across two chunks stays exact.
+            h.createUpdate("INSERT INTO journal_minute_activity (minute, players) "
+                            + "SELECT p.minute, COUNT(*) FROM journal_minute_players p"
+                            + " WHERE p.minute >= (SELECT (MIN(created_at) / " + MINUTE_MS + ") * " + MINUTE_MS
+                            + " FROM transactions WHERE id > :last AND id <= :upTo)"
+                            + " AND p.minute <= (SELECT MAX(created_at) FROM transactions WHERE id > :last AND id <= :upTo)"
+                            + " GROUP BY p.minute ON CONFLICT (minute) DO UPDATE SET players = excluded.players")
+                    .bind("last", last)
+                    .bind("upTo", upTo)
+                    .execute();
             return h.createQuery("SELECT COUNT(*) FROM transactions WHERE id > :last AND id <= :upTo")
                     .bind("last", last)
                     .bind("upTo", upTo)
