@@ -206,7 +206,7 @@ public final class EconomySeries {
                 .bind("to", to)
                 .map((rs, ctx) -> perMinute.put(rs.getLong(1), rs.getLong(2)))
                 .list();
-        Long tailStart = h.createQuery("SELECT MIN(created_at) FROM transactions" + " WHERE id > " + last
+        Long tailStart = h.createQuery("SELECT MIN(+created_at) FROM transactions" + " WHERE id > " + last
                         + " AND +created_at >= :from AND +created_at < :to")
                 .bind("from", from)
                 .bind("to", to)

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * takes the next rows by id (at most {@link #CHUNK}, so payments never wait long behind it), moves
  * {@code journal_rollup.last_id} by compare-and-set (two callers cannot add the same rows twice),
  * and leaves the last {@link #SETTLE} alone: on PostgreSQL a row with a lower id may still commit.
- * Rows not yet summed are read from the journal itself by {@link EconomySeries}.
+ * Rows not yet summed are read from the journal itself by {@link EconomySeries}. Every lookup here
+ * goes by id; {@code +created_at} keeps the planners from walking the created_at index instead.
  */
 public final class JournalRollup {
     static final int CHUNK = 50_000;
@@ -71,7 +72,7 @@ public final class JournalRollup {
             Handle h = s.handle();
             long last = lastId(h);
             long upTo = h.createQuery("SELECT COALESCE(MAX(id), :last) FROM (SELECT id FROM transactions "
-                            + "WHERE id > :last AND created_at < :settled ORDER BY id LIMIT :chunk) x")
+                            + "WHERE id > :last AND +created_at < :settled ORDER BY id LIMIT :chunk) x")
                     .bind("last", last)
                     .bind("settled", settled)
                     .bind("chunk", CHUNK)
@@ -113,9 +114,9 @@ public final class JournalRollup {
             // Recount the minutes this chunk touched: a minute split across two chunks stays exact.
             h.createUpdate("INSERT INTO journal_minute_activity (minute, players) "
                             + "SELECT p.minute, COUNT(*) FROM journal_minute_players p"
-                            + " WHERE p.minute >= (SELECT (MIN(created_at) / " + MINUTE_MS + ") * " + MINUTE_MS
+                            + " WHERE p.minute >= (SELECT (MIN(+created_at) / " + MINUTE_MS + ") * " + MINUTE_MS
                             + " FROM transactions WHERE id > :last AND id <= :upTo)"
-                            + " AND p.minute <= (SELECT MAX(created_at) FROM transactions WHERE id > :last AND id <= :upTo)"
+                            + " AND p.minute <= (SELECT MAX(+created_at) FROM transactions WHERE id > :last AND id <= :upTo)"
                             + " GROUP BY p.minute ON CONFLICT (minute) DO UPDATE SET players = excluded.players")
                     .bind("last", last)
                     .bind("upTo", upTo)
