@@ -74,10 +74,12 @@ final class SeriesScenario {
         // Sum everything now (as the background job will), twice: the answer must not change.
         Database db = ((NeoBankApplication) app.getApplication()).database();
         JournalRollup rollup = new JournalRollup(db, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+        JsonNode casinoBefore = ok(api.get("/api/admin/stats", gm.token())).get("casino");
         assertThat(rollup.catchUp()).isPositive();
         assertThat(rollup.catchUp()).isZero();
         JsonNode summed = ok(api.get(path, gm.token()));
         assertThat(summed).isEqualTo(tail);
+        assertThat(ok(api.get("/api/admin/stats", gm.token())).get("casino")).isEqualTo(casinoBefore);
     }
 
     /** Bad windows are refused with a clear 400 and nothing else happens. */
