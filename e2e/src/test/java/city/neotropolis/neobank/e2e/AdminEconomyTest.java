@@ -118,13 +118,16 @@ class AdminEconomyTest {
     void factionsAndBackups() {
         Service s = Service.get();
         Service.Session vex = s.register("Vex Moreau", "vex-password-1");
-        s.call("PUT", "/api/v1/account/profile", vex, Map.of("faction", "Chrome Saints"));
         Browser gm = BROWSERS.open();
         AdminPage admin = AdminTest.gmApp(gm).section("Factions");
         gm.type(gm.field("Name"), "Chrome Saints");
         gm.type(gm.field("Description"), "Street preachers of the chrome");
         gm.click(gm.button("Create faction"));
         gm.waitForText("Faction Chrome Saints created");
+        // Membership is the GM's decision (a player asks, a GM confirms): confirmed here over HTTP.
+        s.call("PUT", "/api/admin/factions/members/" + vex.account(), s.gm(), Map.of("faction", "Chrome Saints"));
+        gm.driver().navigate().refresh();
+        gm.waitForText("Grant credits to every member");
         new org.openqa.selenium.support.ui.Select(gm.field("Faction")).selectByVisibleText("Chrome Saints (1)");
         gm.type(admin.field("Grant credits to every member", "Amount"), "40");
         gm.type(admin.field("Grant credits to every member", "Reason"), "Festival tithe");
