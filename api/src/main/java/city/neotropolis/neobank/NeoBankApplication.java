@@ -31,6 +31,7 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.transfers.TransfersFeature;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
+import city.neotropolis.neobank.web.SlowClientsFeature;
 import city.neotropolis.neobank.web.WebFeature;
 import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
@@ -128,6 +129,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         // One statement per feature, each given only what it uses (kept as written: spotless:off).
         // spotless:off
         new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
+        new SlowClientsFeature(sec.maxBodyBytes, sec.bodyDeadline.toJavaDuration(), sec.maxConnections).register(env);
         new AuthFeature(tokens, principals).register(env);
         new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),

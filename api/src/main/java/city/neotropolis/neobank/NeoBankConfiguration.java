@@ -119,6 +119,14 @@ public class NeoBankConfiguration extends Configuration {
         @Min(1024)
         @JsonProperty
         public long maxBodyBytes = 64 * 1024;
+        /** A request body must be complete this long after its headers, or the answer is 408. */
+        @NotNull
+        @JsonProperty
+        public Duration bodyDeadline = Duration.seconds(10);
+        /** Open connections (both ports together) past which new ones wait in the accept queue. */
+        @Min(16)
+        @JsonProperty
+        public int maxConnections = 2000;
 
         public Set<String> corsOriginSet() {
             return Arrays.stream(corsOrigins.split(","))
