@@ -172,7 +172,7 @@ public final class SqliteGroupCommitWriter implements Writer {
 
         void complete() {
             if (error != null) {
-                future.completeExceptionally(error);
+                future.completeExceptionally(ConstraintRefused.translate(error));
             } else {
                 future.complete(result);
             }

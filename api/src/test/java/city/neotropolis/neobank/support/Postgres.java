@@ -49,4 +49,15 @@ public final class Postgres {
         }
         return BASE + name;
     }
+
+    /** Drops a database {@link #freshDatabase} made, closing whatever still holds it open. */
+    public static void drop(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(BASE + "postgres", USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop test database " + name, e);
+        }
+    }
 }
