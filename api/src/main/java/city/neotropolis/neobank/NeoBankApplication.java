@@ -111,7 +111,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         AuditLog audit = new AuditLog(database, clock);
 
         // Who is calling: tokens, passwords, the cached principals, the rate limits.
-        Passwords passwords = new Passwords(sec.bcryptCost);
+        Passwords passwords = new Passwords(sec.bcryptCost, sec.passwordThreads, sec.passwordQueue);
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Principals principals = new Principals(
                 id -> AccountDao.findById(database.reads(), id)

@@ -107,6 +107,14 @@ public class NeoBankConfiguration extends Configuration {
         @Max(15)
         @JsonProperty
         public int bcryptCost = 10;
+        /** bcrypt hashes that may run at once; 0: half the cores (at least 1). */
+        @Min(0)
+        @JsonProperty
+        public int passwordThreads = 0;
+        /** bcrypt hashes that may wait for a turn; past it logins and sign-ups get 503 with Retry-After. */
+        @Min(0)
+        @JsonProperty
+        public int passwordQueue = 16;
         /** How long a token's account state may be cached before it is read again. */
         @NotNull
         @JsonProperty
