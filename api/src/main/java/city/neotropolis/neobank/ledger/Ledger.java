@@ -141,7 +141,9 @@ public final class Ledger {
                 return ApiException.badRequest(sender ? "Sender account not found" : "Recipient account not found");
             }
             if (rs.getBoolean(1)) {
-                return ApiException.badRequest("Account " + rs.getString(3) + " is frozen");
+                // Whether an account is frozen is between its owner and the GMs: say only what fails.
+                return ApiException.badRequest(
+                        "Account " + rs.getString(3) + (sender ? " cannot make payments" : " cannot receive payments"));
             }
             return ApiException.badRequest("Insufficient funds");
         }
