@@ -12,6 +12,7 @@
 #   READERS [20] players whose balances are read  WARMUP [15] s of reads, not counted
 #   QUIET [10] s of reads without a storm  STORM [25] s of storm  READ [15] s of reads inside it
 #   STORM_CONNECTIONS [50]  READ_CONNECTIONS [16]  HEAP [-Xmx128m]  JAVA_OPTS []
+#   RATE_LIMITS [true] false switches the rate limits off, to see the bcrypt bound alone
 #   KEEP [0] 1 keeps the temp dir (log, wrk output)
 set -euo pipefail
 
@@ -31,6 +32,7 @@ READ_CONNECTIONS=${READ_CONNECTIONS:-16}
 HEAP=${HEAP:--Xmx128m}
 JAVA_OPTS=${JAVA_OPTS:-}
 KEEP=${KEEP:-0}
+RATE_LIMITS=${RATE_LIMITS:-true}
 PASSWORD=bench-password-1
 BASE=http://127.0.0.1:$PORT
 
@@ -62,7 +64,7 @@ ms() { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
 
 log "starting $JAR ($CONFIG) with $HEAP $JAVA_OPTS"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$WORK/data \
+PORT=$PORT ADMIN_PORT=$ADMIN_PORT NEOBANK_DATA_DIR=$WORK/data NEOBANK_RATE_LIMITS_ENABLED=$RATE_LIMITS \
   NEOBANK_SECRET_KEY=bench-secret-key-0123456789abcdefghijklmnop NEOBANK_ADMIN_PASSWORD=bench-gm-password-1 \
   java $HEAP $JAVA_OPTS -jar "$JAR" server "$CONFIG" >"$WORK/service.log" 2>&1 &
 JAVA_PID=$!
@@ -117,7 +119,7 @@ cat <<EOF
 
 ================ NeoBank login storm ================
 machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)
-jar                $JAR ($CONFIG)
+jar                $JAR ($CONFIG), rate limits $RATE_LIMITS
 reads, quiet       p50 $(ms "$(fig quiet p50_us)") ms, p99 $(ms "$(fig quiet p99_us)") ms, $(fig quiet rate) /s, non-2xx $(fig quiet non2xx)
 reads, in storm    p50 $(ms "$(fig stormreads p50_us)") ms, p99 $(ms "$(fig stormreads p99_us)") ms, $(fig stormreads rate) /s, non-2xx $(fig stormreads non2xx), socket errors $(fig stormreads sock_errors)
 storm logins       $(fig storm checked_per_s) bcrypt-checked /s (401: $(fig storm s401), 429: $(fig storm s429), 503: $(fig storm s503), other: $(fig storm s_other)), p50 $(ms "$(fig storm p50_us)") ms, p99 $(ms "$(fig storm p99_us)") ms, socket errors $(fig storm sock_errors)

@@ -176,4 +176,37 @@ class SlowClientsTest {
         assertThat(status).as(seen.toString()).isEqualTo(401);
         assertThat(seen.toString()).contains("Invalid character name or password");
     }
+
+    private int answer(Socket s, StringBuilder seen) {
+        int status = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (status == 0 && System.nanoTime() < deadline) {
+            status = status(s, seen);
+        }
+        return status;
+    }
+
+    private static String chunk(String data) {
+        return Integer.toHexString(data.length()) + "\r\n" + data + "\r\n";
+    }
+
+    @Test
+    @DisplayName("a chunked body is read in full too: a small one is answered, one past 64 KiB is 413")
+    void chunkedBodies() throws Exception {
+        String head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n";
+        Socket small = open(head + chunk(LOGIN.substring(0, 20)) + chunk(LOGIN.substring(20)) + "0\r\n\r\n");
+        StringBuilder seen = new StringBuilder();
+        assertThat(answer(small, seen)).as(seen.toString()).isEqualTo(401);
+
+        Socket big = open(head);
+        String piece = "x".repeat(8192);
+        for (int i = 0; i < 9; i++) {
+            big.getOutputStream().write(chunk(piece).getBytes(StandardCharsets.US_ASCII));
+        }
+        big.getOutputStream().flush();
+        StringBuilder bigSeen = new StringBuilder();
+        assertThat(answer(big, bigSeen)).as(bigSeen.toString()).isEqualTo(413);
+        assertThat(bigSeen.toString()).contains("application/json").contains("\"error\"");
+    }
 }
