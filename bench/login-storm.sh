@@ -122,7 +122,7 @@ machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)
 jar                $JAR ($CONFIG), rate limits $RATE_LIMITS
 reads, quiet       p50 $(ms "$(fig quiet p50_us)") ms, p99 $(ms "$(fig quiet p99_us)") ms, $(fig quiet rate) /s, non-2xx $(fig quiet non2xx)
 reads, in storm    p50 $(ms "$(fig stormreads p50_us)") ms, p99 $(ms "$(fig stormreads p99_us)") ms, $(fig stormreads rate) /s, non-2xx $(fig stormreads non2xx), socket errors $(fig stormreads sock_errors)
-storm logins       $(fig storm checked_per_s) bcrypt-checked /s (401: $(fig storm s401), 429: $(fig storm s429), 503: $(fig storm s503), other: $(fig storm s_other)), p50 $(ms "$(fig storm p50_us)") ms, p99 $(ms "$(fig storm p99_us)") ms, socket errors $(fig storm sock_errors)
+storm logins       $(fig storm checked_per_s) bcrypt-checked /s (401: $(fig storm s401), 429: $(fig storm s429), 503: $(fig storm s503), other: $(fig storm s_other), last other status $(fig storm last_other)), p50 $(ms "$(fig storm p50_us)") ms, p99 $(ms "$(fig storm p99_us)") ms, socket errors $(fig storm sock_errors)
 real login         status/time of 5 logins in the storm:$real
 =====================================================
 EOF

@@ -12,7 +12,7 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-c200, c401, c429, c503, cother = 0, 0, 0, 0, 0
+c200, c401, c429, c503, cother, last_other = 0, 0, 0, 0, 0, 0
 
 function init(args)
   math.randomseed(os.time() * 1000 + tid)
@@ -29,7 +29,10 @@ function response(status, headers, body)
   elseif status == 401 then c401 = c401 + 1
   elseif status == 429 then c429 = c429 + 1
   elseif status == 503 then c503 = c503 + 1
-  else cother = cother + 1 end
+  else
+    cother = cother + 1
+    last_other = status
+  end
 end
 
 function done(summary, latency, requests)
@@ -44,6 +47,11 @@ function done(summary, latency, requests)
   io.write(string.format("BENCH duration_us=%d\n", summary.duration))
   io.write(string.format("BENCH s200=%d\nBENCH s401=%d\nBENCH s429=%d\nBENCH s503=%d\nBENCH s_other=%d\n",
     t.c200, t.c401, t.c429, t.c503, t.cother))
+  local last = 0
+  for _, thread in ipairs(threads) do
+    if (thread:get("last_other") or 0) > 0 then last = thread:get("last_other") end
+  end
+  io.write(string.format("BENCH last_other=%d\n", last))
   io.write(string.format("BENCH checked_per_s=%.1f\n", (t.c200 + t.c401) / secs))
   io.write(string.format("BENCH sock_errors=%d\n", e.connect + e.read + e.write + e.timeout))
   io.write(string.format("BENCH p50_us=%d\nBENCH p99_us=%d\nBENCH max_us=%d\n",
