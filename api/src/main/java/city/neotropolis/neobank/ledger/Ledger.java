@@ -141,9 +141,9 @@ public final class Ledger {
                 return ApiException.badRequest(sender ? "Sender account not found" : "Recipient account not found");
             }
             if (rs.getBoolean(1)) {
-                // Whether an account is frozen is between its owner and the GMs: say only what fails.
+                // A payer may learn their own account is frozen; a payee's state is between its owner and the GMs.
                 return ApiException.badRequest(
-                        "Account " + rs.getString(3) + (sender ? " cannot make payments" : " cannot receive payments"));
+                        "Account " + rs.getString(3) + (sender ? " is frozen" : " cannot receive payments"));
             }
             return ApiException.badRequest("Insufficient funds");
         }

@@ -56,7 +56,9 @@ public final class BodyFirst extends Handler.Wrapper {
                     } else if (late.get()) {
                         response.getHeaders().put(HttpHeader.CONNECTION, "close");
                         Response.writeError(request, response, callback, 408, "Request body not complete in time");
-                    } else if (failure instanceof IllegalArgumentException) {
+                    } else if (failure instanceof IllegalStateException
+                            || failure instanceof IllegalArgumentException) {
+                        // Jetty's way of saying the body passed maxBytes ("Max size exceeded").
                         response.getHeaders().put(HttpHeader.CONNECTION, "close");
                         Response.writeError(request, response, callback, 413, "Request body is too large");
                     } else {
