@@ -56,8 +56,11 @@ public final class Passwords {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    /** Runs one bcrypt when it is its turn; refuses at once (503) when the queue is full. */
-    private <T> T inTurn(Supplier<T> bcrypt) {
+    /**
+     * Runs one bcrypt when it is its turn; refuses at once (503) when the queue is full. Public for
+     * the other bcrypt in the bank (terminal PINs), so that all of it shares the one bound.
+     */
+    public <T> T inTurn(Supplier<T> bcrypt) {
         if (inside.incrementAndGet() > maxInside) {
             inside.decrementAndGet();
             throw busy();
