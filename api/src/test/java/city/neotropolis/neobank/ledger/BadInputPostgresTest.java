@@ -21,8 +21,6 @@ class BadInputPostgresTest extends BadInputTest {
     @Override
     @AfterAll
     void stop() {
-        String url = app.getConfiguration().getDatabase().getUrl();
-        super.stop();
-        Postgres.drop(url);
+        TestApp.stopAndDrop(app);
     }
 }

@@ -21,8 +21,6 @@ class FuzzPostgresTest extends FuzzTest {
     @Override
     @AfterAll
     void stop() {
-        String url = app.getConfiguration().getDatabase().getUrl();
-        super.stop();
-        Postgres.drop(url);
+        TestApp.stopAndDrop(app);
     }
 }

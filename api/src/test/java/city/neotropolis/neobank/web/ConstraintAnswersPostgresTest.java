@@ -24,9 +24,7 @@ class ConstraintAnswersPostgresTest extends ConstraintAnswersTest {
     @Override
     @AfterAll
     void stop() {
-        String url = app.getConfiguration().getDatabase().getUrl();
-        super.stop();
-        Postgres.drop(url);
+        TestApp.stopAndDrop(app);
     }
 
     @Override
