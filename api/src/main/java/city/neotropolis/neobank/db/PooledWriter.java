@@ -27,7 +27,7 @@ public final class PooledWriter implements Writer {
         try {
             return CompletableFuture.completedFuture(runWithRetries(work));
         } catch (Exception e) {
-            return CompletableFuture.failedFuture(ConstraintRefused.translate(e));
+            return CompletableFuture.failedFuture(e);
         }
     }
 

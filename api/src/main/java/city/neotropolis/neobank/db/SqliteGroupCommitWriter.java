@@ -172,7 +172,7 @@ public final class SqliteGroupCommitWriter implements Writer {
 
         void complete() {
             if (error != null) {
-                future.completeExceptionally(ConstraintRefused.translate(error));
+                future.completeExceptionally(error);
             } else {
                 future.complete(result);
             }
