@@ -81,7 +81,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public void initialize(Bootstrap<NeoBankConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addCommand(new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
+        bootstrap.addCommand(new RestoreCommand<>(
+                NeoBankConfiguration.class, NeoBankConfiguration::getDatabase, NeoBankConfiguration::getBackups));
         bootstrap.addCommand(
                 new ImportOriginalCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {

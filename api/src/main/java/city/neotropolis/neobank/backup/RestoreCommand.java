@@ -26,12 +26,20 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public final class RestoreCommand<T extends Configuration> extends ConfiguredCommand<T> {
     private final Class<T> configurationClass;
     private final Function<T, DataSourceFactory> database;
+    private final Function<T, BackupConfig> backups;
 
     /** {@code database} picks the database settings out of the application's configuration. */
     public RestoreCommand(Class<T> configurationClass, Function<T, DataSourceFactory> database) {
+        this(configurationClass, database, c -> new BackupConfig());
+    }
+
+    /** {@code backups} gives the off-site store's settings, for restoring from {@code s3://bucket/key}. */
+    public RestoreCommand(
+            Class<T> configurationClass, Function<T, DataSourceFactory> database, Function<T, BackupConfig> backups) {
         super("restore", "Replace the SQLite database with a checked backup (stop the service first)");
         this.configurationClass = configurationClass;
         this.database = database;
+        this.backups = backups;
     }
 
     @Override
@@ -42,12 +50,43 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("backup").metavar("FILE").help("the backup file to restore (neobank-*.db)");
+        subparser
+                .addArgument("backup")
+                .metavar("FILE")
+                .help(
+                        "the backup to restore: a file (neobank-*.db) or an object s3://bucket/key in the off-site store");
     }
 
     @Override
     protected void run(Bootstrap<T> bootstrap, Namespace namespace, T config) throws Exception {
-        restore(database.apply(config).getUrl(), Path.of(namespace.getString("backup")), Clock.systemUTC(), System.out);
+        String url = database.apply(config).getUrl();
+        String backup = namespace.getString("backup");
+        if (!backup.startsWith("s3://")) {
+            restore(url, Path.of(backup), Clock.systemUTC(), System.out);
+            return;
+        }
+        restoreObject(url, backups.apply(config).offsite, backup, Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * Restores from the off-site store: the object is downloaded next to the database, then checked
+     * and restored exactly as a local file would be, and the download deleted afterwards.
+     */
+    public static Path restoreObject(String url, OffsiteConfig store, String s3Uri, Clock clock, PrintStream out)
+            throws IOException {
+        if (Dialect.of(url) != Dialect.SQLITE) {
+            throw new IllegalStateException("restore replaces a SQLite file; on PostgreSQL use pg_restore");
+        }
+        Path db = databaseFile(url);
+        Files.createDirectories(db.getParent());
+        Path download = db.resolveSibling(".download-" + clock.millis() + ".db");
+        out.println("Downloading " + s3Uri + " ...");
+        try {
+            OffsiteStore.fetch(store, s3Uri, download);
+            return restore(url, download, clock, out);
+        } finally {
+            Files.deleteIfExists(download);
+        }
     }
 
     /** The whole restore; returns where the previous database was moved (null when there was none). */
