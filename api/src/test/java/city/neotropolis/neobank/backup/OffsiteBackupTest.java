@@ -3,6 +3,7 @@ package city.neotropolis.neobank.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
 import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.S3Server;
@@ -159,7 +160,12 @@ class OffsiteBackupTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OffsiteConfig store = APP.getConfiguration().getBackups().offsite;
         RestoreCommand.restoreObject(
-                url, store, "s3://" + BUCKET + "/" + PREFIX + firstBackup, Clock.systemUTC(), new PrintStream(out));
+                url,
+                store,
+                "s3://" + BUCKET + "/" + PREFIX + firstBackup,
+                NeoBankApplication.SECRET_RENEWALS,
+                Clock.systemUTC(),
+                new PrintStream(out));
         assertThat(out.toString()).contains("integrity ok; ledger ok");
         assertThat(BackupCheck.check(scratch.resolve("neobank.db")).ok()).isTrue();
         try (var files = Files.list(scratch)) {
@@ -172,6 +178,7 @@ class OffsiteBackupTest {
                         otherUrl,
                         store,
                         "s3://" + BUCKET + "/" + PREFIX + "notes.txt",
+                        NeoBankApplication.SECRET_RENEWALS,
                         Clock.systemUTC(),
                         new PrintStream(out)))
                 .hasMessageContaining("Refusing to restore");
@@ -179,12 +186,18 @@ class OffsiteBackupTest {
                         otherUrl,
                         store,
                         "s3://" + BUCKET + "/" + PREFIX + "missing.db",
+                        NeoBankApplication.SECRET_RENEWALS,
                         Clock.systemUTC(),
                         new PrintStream(out)))
                 .hasMessageContaining("Could not download")
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> RestoreCommand.restoreObject(
-                        otherUrl, store, "s3://no-key", Clock.systemUTC(), new PrintStream(out)))
+                        otherUrl,
+                        store,
+                        "s3://no-key",
+                        NeoBankApplication.SECRET_RENEWALS,
+                        Clock.systemUTC(),
+                        new PrintStream(out)))
                 .hasMessageContaining("expected s3://bucket/key");
         assertThat(other.resolve("neobank.db")).doesNotExist();
     }
