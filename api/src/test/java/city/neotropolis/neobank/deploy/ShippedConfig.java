@@ -65,7 +65,11 @@ final class ShippedConfig {
         substitutor.setEnableSubstitutionInVariables(true);
         try {
             return new YamlConfigurationFactory<>(
-                            NeoBankConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+                            NeoBankConfiguration.class,
+                            Validators.newValidator(),
+                            Jackson.newObjectMapper(),
+                            // Not "dw": tests running the app set dw.* system properties as overrides.
+                            "shipped-config-only")
                     .build(
                             new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
                             FILE.toString());
