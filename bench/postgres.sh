@@ -10,7 +10,8 @@
 # Environment (defaults in brackets):
 #   JAR [api/target/neobank.jar]  PORT [25680]  ADMIN_PORT [25681]  PLAYERS [200]
 #   CLIENTS [16] HTTP connections and pgbench clients   THREADS [2] wrk / pgbench threads
-#   WARMUP [30] s of transfers, not counted   DURATION [20] s measured, for each side
+#   WARMUP [30] s of transfers, not counted   ROUNDS [3] x DURATION [15] s measured, for each side,
+#   alternating HTTP and pgbench
 #   POOL [$CLIENTS] NEOBANK_DB_POOL   HEAP [-Xmx128m]  JAVA_OPTS [-XX:+UseSerialGC]
 #   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres]: a server that lets PGUSER create databases
 #   KEEP [0] 1 keeps the temp dir and both databases
@@ -31,7 +32,8 @@ PLAYERS=${PLAYERS:-200}
 CLIENTS=${CLIENTS:-16}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-30}
-DURATION=${DURATION:-20}
+DURATION=${DURATION:-15}
+ROUNDS=${ROUNDS:-3}
 POOL=${POOL:-$CLIENTS}
 HEAP=${HEAP:--Xmx128m}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC}
@@ -74,6 +76,9 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 psql -qc "create database $APP_DB" postgres
 psql -qc "create database $PGB_DB" postgres
+# Scale = clients, so that pgbench's clients do not all queue on one branch row (pgbench's manual).
+log "pgbench: initialising scale $CLIENTS in $PGB_DB"
+pgbench -i -q -s "$CLIENTS" "$PGB_DB" >"$WORK/pgbench-init.txt" 2>&1 || { cat "$WORK/pgbench-init.txt" >&2; exit 1; }
 
 # ---------------------------------------------------------------- the service on PostgreSQL
 log "starting $JAR on PostgreSQL ($APP_DB, pool $POOL) with $HEAP $JAVA_OPTS"
@@ -119,50 +124,52 @@ cores() { awk -v a="$1" -v b="$2" -v t="$(getconf CLK_TCK)" -v d="$DURATION" 'BE
 log "warm-up: ${WARMUP}s of transfers at $CLIENTS connections (not counted)"
 run_wrk warmup "$WARMUP"
 log "warm-up: $(fig warmup rate) transfers/s"
-log "measured: ${DURATION}s of transfers at $CLIENTS connections"
-svc0=$(awk '{print $14 + $15}' "/proc/$JAVA_PID/stat")
-m0=$(busy_ticks)
-run_wrk transfers "$DURATION"
-svc1=$(awk '{print $14 + $15}' "/proc/$JAVA_PID/stat")
-m1=$(busy_ticks)
-rate=$(fig transfers rate)
-svc_cores=$(cores "$svc0" "$svc1")
-busy_http=$(cores "$m0" "$m1")
+
+# Rounds alternate the two sides, so that both see the same background load on a shared machine
+# (other builds come and go); the ratio is over the sums, and per round for the spread.
+total_tx=0; total_pg=0; svc_cpu=0; rounds_out=""
+for r in $(seq 1 "$ROUNDS"); do
+  svc0=$(awk '{print $14 + $15}' "/proc/$JAVA_PID/stat"); m0=$(busy_ticks)
+  run_wrk "transfers-$r" "$DURATION"
+  svc1=$(awk '{print $14 + $15}' "/proc/$JAVA_PID/stat"); m1=$(busy_ticks)
+  rate=$(fig "transfers-$r" rate)
+  busy_http=$(cores "$m0" "$m1")
+  m0=$(busy_ticks)
+  pgbench -b tpcb-like -c "$CLIENTS" -j "$THREADS" -T "$DURATION" -n "$PGB_DB" >"$WORK/pgbench-$r.txt" 2>&1 \
+    || { cat "$WORK/pgbench-$r.txt" >&2; exit 1; }
+  m1=$(busy_ticks)
+  busy_bench=$(cores "$m0" "$m1")
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$r.txt" | head -1)
+  ratio_r=$(awk -v a="$rate" -v b="$tps" 'BEGIN {printf "%.2f", a / b}')
+  log "round $r: HTTP $rate transfers/s (p99 $(( $(fig "transfers-$r" p99_us) / 1000 )) ms, machine busy $busy_http), pgbench $tps tps (machine busy $busy_bench): ratio $ratio_r"
+  rounds_out="$rounds_out $ratio_r"
+  total_tx=$(awk -v a="$total_tx" -v b="$rate" 'BEGIN {print a + b}')
+  total_pg=$(awk -v a="$total_pg" -v b="$tps" 'BEGIN {print a + b}')
+  svc_cpu=$(awk -v a="$svc_cpu" -v b="$(( svc1 - svc0 ))" -v n="$(fig "transfers-$r" ok_2xx)" -v t="$(getconf CLK_TCK)" \
+    'BEGIN {print a + b / t / n / '"$ROUNDS"'}')
+done
+rate=$(awk -v a="$total_tx" -v r="$ROUNDS" 'BEGIN {printf "%.1f", a / r}')
+tps=$(awk -v a="$total_pg" -v r="$ROUNDS" 'BEGIN {printf "%.1f", a / r}')
+ratio=$(awk -v a="$total_tx" -v b="$total_pg" 'BEGIN {printf "%.2f", a / b}')
+verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 0.8) ? "ok" : "MISSED"}')
+us_per_tx=$(awk -v c="$svc_cpu" 'BEGIN {printf "%.0f", c * 1e6}')
 
 gm=$(post_json /api/v1/auth/login "{\"character_name\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r '.access_token // empty')
 verify=$(curl -s --max-time 120 -H "Authorization: Bearer $gm" "$BASE/api/admin/ledger/verify" | jq -c '.')
 log "ledger verify: $verify"
 kill "$JAVA_PID"; wait "$JAVA_PID" 2>/dev/null || true; JAVA_PID=
 rows=$(psql -Atqc "select count(*) from transactions where type = 'transfer'" "$APP_DB")
-answered=$(( $(fig warmup ok_2xx) + $(fig transfers ok_2xx) ))
-
-# ---------------------------------------------------------------- pgbench, same server, same clients
-# Scale = clients, so that pgbench's clients do not all queue on one branch row (pgbench's manual).
-log "pgbench: initialising scale $CLIENTS in $PGB_DB"
-pgbench -i -q -s "$CLIENTS" "$PGB_DB" >"$WORK/pgbench-init.txt" 2>&1 || { cat "$WORK/pgbench-init.txt" >&2; exit 1; }
-log "pgbench tpcb-like: ${DURATION}s at $CLIENTS clients, $THREADS threads"
-m0=$(busy_ticks)
-pgbench -b tpcb-like -c "$CLIENTS" -j "$THREADS" -T "$DURATION" -n "$PGB_DB" >"$WORK/pgbench.txt" 2>&1 \
-  || { cat "$WORK/pgbench.txt" >&2; exit 1; }
-m1=$(busy_ticks)
-busy_bench=$(cores "$m0" "$m1")
-tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt" | head -1)
-pg_lat=$(sed -n 's/^latency average = //p' "$WORK/pgbench.txt")
-ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN {printf "%.2f", a / b}')
-verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 0.8) ? "ok" : "MISSED"}')
-p50=$(awk -v u="$(fig transfers p50_us)" 'BEGIN {printf "%.1f", u / 1000}')
-p99=$(awk -v u="$(fig transfers p99_us)" 'BEGIN {printf "%.1f", u / 1000}')
+answered=$(fig warmup ok_2xx)
+for r in $(seq 1 "$ROUNDS"); do answered=$(( answered + $(fig "transfers-$r" ok_2xx) )); done
 
 cat <<SUMMARY
 
 ================ NeoBank on PostgreSQL vs pgbench ================
 machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(psql -Atqc 'show server_version' postgres) at $PGHOST:$PGPORT
 clients            $CLIENTS (HTTP connections = pgbench clients), pool $POOL, $PLAYERS players
-HTTP transfers     $rate /s over ${DURATION}s, p50 $p50 ms, p99 $p99 ms, non-2xx $(fig transfers non2xx), socket errors $(fig transfers sock_errors)
-  CPU              service $svc_cores cores; whole machine busy $busy_http of $(nproc) (service, wrk, PostgreSQL, others)
-pgbench tpcb-like  $tps tps over ${DURATION}s, latency average $pg_lat
-  CPU              whole machine busy $busy_bench of $(nproc) (pgbench, PostgreSQL, others)
-ratio              $ratio (HTTP transfers/s / pgbench tps; target >= 0.8: $verdict)
+HTTP transfers     $rate /s (mean of $ROUNDS x ${DURATION}s), service CPU $us_per_tx us per transfer
+pgbench tpcb-like  $tps tps (mean of $ROUNDS x ${DURATION}s, alternating with the HTTP rounds)
+ratio              $ratio (HTTP transfers/s / pgbench tps; target >= 0.8: $verdict); per round:$rounds_out
 journal            $rows transfer rows for $answered acknowledged (in-flight requests at wrk's stop may add up to $CLIENTS per run)
 ledger verify      $verify
 ==================================================================
