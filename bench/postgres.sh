@@ -10,10 +10,11 @@
 # Environment (defaults in brackets):
 #   JAR [api/target/neobank.jar]  PORT [25680]  ADMIN_PORT [25681]  PLAYERS [200]
 #   CLIENTS [16] HTTP connections and pgbench clients   THREADS [2] wrk / pgbench threads
-#   WARMUP [30] s of transfers, not counted   ROUNDS [3] x DURATION [15] s measured, for each side,
+#   WARMUP [180] s of transfers, not counted (C2 needs minutes on a busy 2-core machine)   ROUNDS [3] x DURATION [15] s measured, for each side,
 #   alternating HTTP and pgbench
 #   POOL [$CLIENTS] NEOBANK_DB_POOL   HEAP [-Xmx128m]  JAVA_OPTS [-XX:+UseSerialGC]
 #   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres]: a server that lets PGUSER create databases
+#   JFR [] a file name: records a JFR profile of the measured HTTP rounds into it
 #   KEEP [0] 1 keeps the temp dir and both databases
 set -euo pipefail
 
@@ -31,7 +32,7 @@ ADMIN_PORT=${ADMIN_PORT:-25681}
 PLAYERS=${PLAYERS:-200}
 CLIENTS=${CLIENTS:-16}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-180}
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-3}
 POOL=${POOL:-$CLIENTS}
@@ -39,6 +40,7 @@ HEAP=${HEAP:--Xmx128m}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 KEEP=${KEEP:-0}
+JFR=${JFR:-}
 PASSWORD=bench-password-1
 ADMIN_PASSWORD=bench-gm-password-1
 BASE=http://127.0.0.1:$PORT
@@ -125,6 +127,19 @@ log "warm-up: ${WARMUP}s of transfers at $CLIENTS connections (not counted)"
 run_wrk warmup "$WARMUP"
 log "warm-up: $(fig warmup rate) transfers/s"
 
+# Where the service's CPU goes, by thread kind (JIT compilers, GC, Jetty workers, ...): clock ticks
+# per thread name with digits stripped, so that the summary says what a transfer costs and why.
+thread_ticks() {
+  local t
+  for t in /proc/"$JAVA_PID"/task/*; do
+    printf '%s\t%s\n' "$(tr -d '0-9' <"$t/comm" 2>/dev/null | sed 's/[-# ]*$//')" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}' | sort
+}
+thread_ticks >"$WORK/threads-before.txt"
+if [[ -n "$JFR" ]]; then
+  jcmd "$JAVA_PID" JFR.start name=pg filename="$JFR" settings=profile >/dev/null
+fi
+
 # Rounds alternate the two sides, so that both see the same background load on a shared machine
 # (other builds come and go); the ratio is over the sums, and per round for the spread.
 total_tx=0; total_pg=0; svc_cpu=0; rounds_out=""
@@ -154,6 +169,14 @@ ratio=$(awk -v a="$total_tx" -v b="$total_pg" 'BEGIN {printf "%.2f", a / b}')
 verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 0.8) ? "ok" : "MISSED"}')
 us_per_tx=$(awk -v c="$svc_cpu" 'BEGIN {printf "%.0f", c * 1e6}')
 
+if [[ -n "$JFR" ]]; then jcmd "$JAVA_PID" JFR.stop name=pg >/dev/null 2>&1 || true; fi
+thread_ticks >"$WORK/threads-after.txt"
+# CPU of the measured rounds (HTTP and pgbench alike: the service idles during pgbench) by thread kind.
+cpu_by_thread=$(join -t $'\t' "$WORK/threads-before.txt" "$WORK/threads-after.txt" \
+  | awk -F'\t' -v t="$(getconf CLK_TCK)" '{d = ($3 - $2) / t; tot += d; if (d > 0) r[$1] = d}
+      END {for (k in r) if (r[k] / tot >= 0.02) printf "%s %.0f%%, ", k, 100 * r[k] / tot}' \
+  | sed -e 's/, $//' -e 's/C CompilerThre/JIT compiler (C2)/; s/C CompilerThr/JIT compiler (C1)/; s/\bdw\b/request threads (dw-*)/')
+
 gm=$(post_json /api/v1/auth/login "{\"character_name\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r '.access_token // empty')
 verify=$(curl -s --max-time 120 -H "Authorization: Bearer $gm" "$BASE/api/admin/ledger/verify" | jq -c '.')
 log "ledger verify: $verify"
@@ -168,6 +191,7 @@ cat <<SUMMARY
 machine            $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(psql -Atqc 'show server_version' postgres) at $PGHOST:$PGPORT
 clients            $CLIENTS (HTTP connections = pgbench clients), pool $POOL, $PLAYERS players
 HTTP transfers     $rate /s (mean of $ROUNDS x ${DURATION}s), service CPU $us_per_tx us per transfer
+  service CPU by thread kind: $cpu_by_thread
 pgbench tpcb-like  $tps tps (mean of $ROUNDS x ${DURATION}s, alternating with the HTTP rounds)
 ratio              $ratio (HTTP transfers/s / pgbench tps; target >= 0.8: $verdict); per round:$rounds_out
 journal            $rows transfer rows for $answered acknowledged (in-flight requests at wrk's stop may add up to $CLIENTS per run)
