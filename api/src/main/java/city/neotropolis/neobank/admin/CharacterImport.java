@@ -3,13 +3,13 @@ package city.neotropolis.neobank.admin;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
-import city.neotropolis.neobank.web.Input;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.StringReader;
@@ -77,7 +77,7 @@ public final class CharacterImport {
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
         if (!valid.isEmpty()) {
-            List<Account> created = db.writer().write(s -> {
+            List<Account> created = AccountService.guardNames(() -> db.writer().write(s -> {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
@@ -97,7 +97,7 @@ public final class CharacterImport {
                                         " ",
                                         out.stream().map(Account::accountNumber).toList()));
                 return out;
-            });
+            }));
             for (int i = 0; i < valid.size(); i++) {
                 numbers.put(valid.get(i).line(), created.get(i).accountNumber());
             }
@@ -149,14 +149,13 @@ public final class CharacterImport {
             throw ApiException.badRequest("Expected at most 4 columns: " + COLUMNS);
         }
         String name = CharacterNames.clean(field(r, 0));
-        String key = CharacterNames.key(name);
+        // By skeleton: a look-alike of an earlier line is as much a duplicate as the same name.
+        String key = CharacterNames.skeleton(name);
         Long earlier = seen.get(key);
         if (earlier != null) {
-            throw ApiException.badRequest("Same character name as line " + earlier);
+            throw ApiException.badRequest("Same or look-alike character name as line " + earlier);
         }
-        if (accounts.byNameKey(key).isPresent()) {
-            throw ApiException.badRequest("Character name already taken");
-        }
+        accounts.refuseTaken(name);
         String password = field(r, 1);
         if (password.isEmpty()) {
             password = null;
@@ -166,7 +165,7 @@ public final class CharacterImport {
         } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             throw ApiException.badRequest("password must be at most " + Passwords.MAX_BYTES + " bytes");
         }
-        String faction = Input.optionalText(field(r, 2), "faction", AccountService.FACTION_MAX);
+        String faction = FactionNames.optional(field(r, 2), "faction");
         String balanceText = field(r, 3);
         Credits balance = admin.startingBalance(balanceText.isEmpty() ? null : balance(balanceText), "balance");
         seen.put(key, r.getRecordNumber());
