@@ -169,6 +169,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
         new WebAppFeature(mapper).register(env);
+        config.getHttps().addTo(config.getServerFactory());
         // spotless:on
         LOG.info(
                 "NeoBank ready to start on {} in {} ms",

@@ -3,6 +3,7 @@ package city.neotropolis.neobank;
 import city.neotropolis.neobank.accounts.Registration;
 import city.neotropolis.neobank.backup.BackupConfig;
 import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.web.HttpsConfig;
 import city.neotropolis.neobank.web.RateLimiter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -43,6 +44,15 @@ public class NeoBankConfiguration extends Configuration {
     @NotNull
     @JsonProperty("backups")
     private BackupConfig backups = new BackupConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty("https")
+    private HttpsConfig https = new HttpsConfig();
+
+    public HttpsConfig getHttps() {
+        return https;
+    }
 
     public DataSourceFactory getDatabase() {
         return database;
