@@ -154,7 +154,7 @@ final class CrashRun {
      * runs the stall) and GM grants from the mint. Amounts are big enough that some senders run dry
      * and get refused, while the grants keep a long run's economy from draining into the house.
      */
-    private static Operation mixed(List<Api.Session> players, String vendorKey, String gmToken, long seed, long id) {
+    static Operation mixed(List<Api.Session> players, String vendorKey, String gmToken, long seed, long id) {
         // SplittableRandom mixes its seed: java.util.Random with adjacent seeds draws nearly the same first numbers.
         SplittableRandom r = new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L);
         int kind = r.nextInt(10);
@@ -179,7 +179,7 @@ final class CrashRun {
     }
 
     /** A GM issues the stall's terminal key (charge scope, a rate limit no run reaches). */
-    private static String terminalKey(Api api, Api.Session vendor) {
+    static String terminalKey(Api api, Api.Session vendor) {
         Api.Session gm = api.login("admin", GM_PASSWORD);
         Api.Res key = api.post(
                 "/api/admin/api-keys",
