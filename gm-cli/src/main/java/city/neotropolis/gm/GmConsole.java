@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             EconomyCommand.class,
             LedgerCommand.class,
+            StipendsCommand.class,
+            LeaderboardsCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class
         },
