@@ -21,14 +21,27 @@ public final class SecretKeys {
     private SecretKeys() {}
 
     public static byte[] load(String configured, Path dataDir) throws IOException {
+        return load(configured, dataDir, FILE, "NEOBANK_SECRET_KEY");
+    }
+
+    /**
+     * The key that hashes chips' UIDs: {@code NEOBANK_CHIP_KEY} when set (at least 32 bytes), else
+     * one generated once and kept in the data dir. Kept apart from the signing key so renewing
+     * that one does not unlink every chip; the same on every replica (set it, or share the file).
+     */
+    public static byte[] chipKey(Path dataDir) throws IOException {
+        return load(System.getenv("NEOBANK_CHIP_KEY"), dataDir, "chip-secret.key", "NEOBANK_CHIP_KEY");
+    }
+
+    private static byte[] load(String configured, Path dataDir, String fileName, String variable) throws IOException {
         if (configured != null && !configured.isBlank()) {
             byte[] key = configured.getBytes(StandardCharsets.UTF_8);
             if (key.length < 32) {
-                throw new IllegalStateException("NEOBANK_SECRET_KEY must be at least 32 bytes long");
+                throw new IllegalStateException(variable + " must be at least 32 bytes long");
             }
             return key;
         }
-        Path file = dataDir.resolve(FILE);
+        Path file = dataDir.resolve(fileName);
         if (Files.exists(file)) {
             byte[] key = Base64.getDecoder()
                     .decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
@@ -39,7 +52,7 @@ public final class SecretKeys {
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         Files.createDirectories(dataDir);
-        Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
+        Path tmp = Files.createTempFile(dataDir, fileName, ".tmp");
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
@@ -48,9 +61,11 @@ public final class SecretKeys {
         Files.writeString(tmp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         LOG.warn(
-                "NEOBANK_SECRET_KEY is not set: generated a signing key and kept it in {}. "
-                        + "Set NEOBANK_SECRET_KEY for production and for more than one replica.",
-                file);
+                "{} is not set: generated a key and kept it in {}. "
+                        + "Set {} for production and for more than one replica.",
+                variable,
+                file,
+                variable);
         return key;
     }
 }
