@@ -26,11 +26,26 @@ public final class SecretKeys {
 
     /**
      * The key that hashes chips' UIDs: {@code NEOBANK_CHIP_KEY} when set (at least 32 bytes), else
-     * one generated once and kept in the data dir. Kept apart from the signing key so renewing
-     * that one does not unlink every chip; the same on every replica (set it, or share the file).
+     * derived from the signing key (HMAC-SHA256 with a fixed label), so every replica that shares
+     * {@code NEOBANK_SECRET_KEY} finds the same chips with nothing more to configure. Set it on its
+     * own to change the signing key later without unlinking every chip.
      */
-    public static byte[] chipKey(Path dataDir) throws IOException {
-        return load(System.getenv("NEOBANK_CHIP_KEY"), dataDir, "chip-secret.key", "NEOBANK_CHIP_KEY");
+    public static byte[] chipKey(String configuredSecret, Path dataDir) throws IOException {
+        String own = System.getenv("NEOBANK_CHIP_KEY");
+        if (own != null && !own.isBlank()) {
+            byte[] key = own.getBytes(StandardCharsets.UTF_8);
+            if (key.length < 32) {
+                throw new IllegalStateException("NEOBANK_CHIP_KEY must be at least 32 bytes long");
+            }
+            return key;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(load(configuredSecret, dataDir), "HmacSHA256"));
+            return mac.doFinal("neobank/chip-uid/v1".getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static byte[] load(String configured, Path dataDir, String fileName, String variable) throws IOException {

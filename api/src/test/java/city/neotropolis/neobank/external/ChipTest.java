@@ -70,4 +70,21 @@ class ChipTest {
                 .isEqualTo(a.hash("04:a2:2b:1c:6e:5d:80"));
         org.assertj.core.api.Assertions.assertThat(a.hash("04A22B1C6E5D80")).isNotEqualTo(b.hash("04A22B1C6E5D80"));
     }
+
+    @Test
+    @DisplayName("without NEOBANK_CHIP_KEY, replicas sharing the signing key derive one chip key")
+    void derivedKey() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("NEOBANK_CHIP_KEY") == null, "NEOBANK_CHIP_KEY is set in this environment");
+        String secret = "s".repeat(40);
+        byte[] one = city.neotropolis.neobank.auth.SecretKeys.chipKey(secret, TestApp.tempDir());
+        byte[] two = city.neotropolis.neobank.auth.SecretKeys.chipKey(secret, TestApp.tempDir());
+        byte[] other = city.neotropolis.neobank.auth.SecretKeys.chipKey("t".repeat(40), TestApp.tempDir());
+        org.assertj.core.api.Assertions.assertThat(one)
+                .hasSize(32)
+                .isEqualTo(two)
+                .isNotEqualTo(other);
+        org.assertj.core.api.Assertions.assertThat(new String(one, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
+    }
 }
