@@ -37,10 +37,14 @@ public final class Postgres {
         return available;
     }
 
-    /** Creates a new empty database and returns its JDBC URL. */
+    /**
+     * Creates a new empty database and returns its JDBC URL. Its name carries its creation time
+     * ({@code neobank_test_<epoch seconds>_<random>}) so that a clean-up of crashed runs (.ci/run)
+     * can drop only old ones and never a database another run is using; {@link #drop} removes it.
+     */
     public static String freshDatabase() {
-        String name = "neobank_test_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "neobank_test_" + System.currentTimeMillis() / 1000 + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(BASE + "postgres", USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -48,5 +52,19 @@ public final class Postgres {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
         return BASE + name;
+    }
+
+    /** Drops a database made by {@link #freshDatabase}, even with connections still open to it. */
+    public static void drop(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        if (!name.matches("neobank_test_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("not a test database: " + url);
+        }
+        try (Connection c = DriverManager.getConnection(BASE + "postgres", USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop test database " + name, e);
+        }
     }
 }
