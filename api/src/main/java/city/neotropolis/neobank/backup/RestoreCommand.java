@@ -2,6 +2,7 @@ package city.neotropolis.neobank.backup;
 
 import city.neotropolis.neobank.db.Dialect;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
@@ -48,6 +49,19 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
     @Override
     protected void run(Bootstrap<T> bootstrap, Namespace namespace, T config) throws Exception {
         restore(database.apply(config).getUrl(), Path.of(namespace.getString("backup")), Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * A refusal (service running, bad backup, PostgreSQL) or a file problem is one clear line on
+     * stderr, not a stack trace; Dropwizard still exits non-zero. Anything else is a bug: full trace.
+     */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalStateException || e instanceof IOException) {
+            cli.getStdErr().println("restore: " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
     }
 
     /** The whole restore; returns where the previous database was moved (null when there was none). */
