@@ -151,5 +151,16 @@ class ShellTest {
                     .doesNotContain("--home");
             assertThat(complete("casino enable ")).contains("glitch_grid", "starlight_smuggler");
         }
+
+        @Test
+        @DisplayName("offers options only once a dash is typed, or where nothing else fits")
+        void optionsLast() throws IOException {
+            assertThat(complete("")).contains("users", "tx").noneMatch(c -> c.startsWith("-"));
+            assertThat(complete("users ")).isNotEmpty().noneMatch(c -> c.startsWith("-"));
+            assertThat(complete("users -")).contains("--help", "--json");
+            assertThat(complete("keys create "))
+                    .contains("--scope", "--account")
+                    .doesNotContain("--help", "-h", "-V", "--json");
+        }
     }
 }
