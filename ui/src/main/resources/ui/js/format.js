@@ -49,6 +49,7 @@ export const TX_TYPES = {
   external: { label: 'Terminal', icon: '▣' },
   faction_grant: { label: 'Faction grant', icon: '⚑' },
   genesis: { label: 'Starting credits', icon: '◆' },
+  import_adjustment: { label: 'Balance carried over', icon: '◆' },
 };
 
 /** The casino writes the game's name as the memo of its rows. */

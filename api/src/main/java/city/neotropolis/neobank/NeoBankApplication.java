@@ -17,6 +17,7 @@ import city.neotropolis.neobank.auth.SecretKeys;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.BackupFeature;
 import city.neotropolis.neobank.backup.RestoreCommand;
+import city.neotropolis.neobank.backup.original.ImportOriginalCommand;
 import city.neotropolis.neobank.casino.CasinoFeature;
 import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.db.Database;
@@ -81,6 +82,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addCommand(new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
+        bootstrap.addCommand(
+                new ImportOriginalCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(NeoBankConfiguration configuration) {

@@ -98,6 +98,11 @@ public final class Database implements Managed {
         LOG.info("Migrations checked and applied in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** One connection of its own, with the settings {@link #prepare} chose (for commands run with the service stopped). */
+    public static Connection connect(DataSourceFactory dsf) throws SQLException {
+        return SchemaFingerprint.connect(dsf);
+    }
+
     public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch) throws Exception {
         Dialect dialect = prepare(dsf);
         migrate(dsf);

@@ -73,7 +73,7 @@ final class SchemaFingerprint {
         }
     }
 
-    private static Connection connect(DataSourceFactory dsf) throws SQLException {
+    static Connection connect(DataSourceFactory dsf) throws SQLException {
         Properties props = new Properties();
         props.putAll(dsf.getProperties());
         if (dsf.getUser() != null && !dsf.getUser().isEmpty()) {

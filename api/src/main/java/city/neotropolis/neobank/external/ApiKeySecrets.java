@@ -20,6 +20,9 @@ public final class ApiKeySecrets {
     public static final int SHOWN = PREFIX.length() + 8;
 
     private static final Pattern SHAPE = Pattern.compile("nbk_[A-Za-z0-9_-]{43}");
+    /** The original NeoBank's keys (43 base64url characters, no prefix), kept working by import-original. */
+    private static final Pattern ORIGINAL_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeySecrets() {}
@@ -33,8 +36,8 @@ public final class ApiKeySecrets {
     /** True when the text could be a key at all; anything else is refused without a lookup. */
     public static boolean wellFormed(String raw) {
         return raw != null
-                && raw.length() == PREFIX.length() + 43
-                && SHAPE.matcher(raw).matches();
+                && ((raw.length() == PREFIX.length() + 43 && SHAPE.matcher(raw).matches())
+                        || (raw.length() == 43 && ORIGINAL_SHAPE.matcher(raw).matches()));
     }
 
     public static String hash(String raw) {

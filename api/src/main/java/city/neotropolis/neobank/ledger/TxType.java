@@ -10,7 +10,9 @@ public enum TxType {
     ADMIN_ADJUSTMENT("admin_adjustment"),
     EXTERNAL("external"),
     FACTION_GRANT("faction_grant"),
-    GENESIS("genesis");
+    GENESIS("genesis"),
+    /** An import from the original NeoBank: brings an account's history to the balance it last showed. */
+    IMPORT_ADJUSTMENT("import_adjustment");
 
     private final String code;
 

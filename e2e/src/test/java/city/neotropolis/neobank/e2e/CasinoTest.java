@@ -2,6 +2,10 @@ package city.neotropolis.neobank.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.neotropolis.neobank.casino.fair.ProvablyFair;
+import city.neotropolis.neobank.casino.math.GameMath;
+import city.neotropolis.neobank.casino.math.Machine;
+import city.neotropolis.neobank.casino.math.ReelSet;
 import city.neotropolis.neobank.e2e.pages.CasinoPage;
 import city.neotropolis.neobank.e2e.pages.LoginPage;
 import city.neotropolis.neobank.e2e.support.Browser;
@@ -93,6 +97,60 @@ class CasinoTest {
         long lastSpin = spins.get(0);
         assertThat(casino.verify(lastSpin)).contains("Verified");
         Look.check(b, "fairness-verified");
+    }
+
+    @Test
+    @DisplayName("three vortex scatters award free spins: the banner shows them and Spin plays them at no cost")
+    void freeSpins() {
+        Service s = Service.get();
+        Service.Session juno = s.register("Juno Freefall", "juno-password-1");
+        Service.LiveSeed live = s.liveSeed(juno);
+        int payout = 0;
+        for (JsonNode g : s.call("GET", "/api/v1/casino/games", juno, null).get("games")) {
+            if (g.get("name").asText().equals("starlight_smuggler")) {
+                payout = g.get("payout_percentage").asInt();
+            }
+        }
+        String clientSeed = freeSpinSeed(live, payout);
+        s.call("PUT", "/api/v1/casino/fairness", juno, Map.of("client_seed", clientSeed));
+
+        Browser b = BROWSERS.open();
+        b.reducedMotion();
+        LoginPage.open(b).logIn("Juno Freefall", "juno-password-1");
+        CasinoPage casino = CasinoPage.open(b).game("Starlight Smuggler");
+        casino.bet("5");
+        assertThat(casino.spin()).contains("5 free spins awarded!");
+        b.waitForText("5 free spins");
+        assertThat(b.field("Bet").isEnabled())
+                .as("the bet is fixed while free spins last")
+                .isFalse();
+        Look.check(b, "starlight-free-spins");
+
+        double before = s.balance(juno);
+        String freeSpin = casino.spin();
+        assertThat(freeSpin).contains("free spin, ");
+        JsonNode account = s.call("GET", "/api/v1/account", juno, null).get("account");
+        assertThat(account.get("balance").asDouble())
+                .as("a free spin costs nothing")
+                .isGreaterThanOrEqualTo(before);
+        int left = account.get("free_spins").asInt();
+        assertThat(freeSpin).contains("free spin, " + left + " left");
+        assertThat(left).isBetween(4, 9);
+    }
+
+    /** A client seed whose next Starlight spin shows three or more scatters, found as a cheat would. */
+    private static String freeSpinSeed(Service.LiveSeed live, int payout) {
+        GameMath math = GameMath.builtIn("starlight_smuggler");
+        Machine machine = math.machine();
+        ReelSet set = math.set(payout);
+        for (int i = 0; i < 1_000_000; i++) {
+            String candidate = "free-spins-" + i;
+            int[] stops = ProvablyFair.stops(live.serverSeed(), candidate, live.nonce(), set);
+            if (machine.triggersFreeSpins(machine.scatters(stops))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no client seed in a million gives free spins");
     }
 
     @Test

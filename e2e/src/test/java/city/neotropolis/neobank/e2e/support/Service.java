@@ -15,6 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,6 +35,7 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
     private static Service running;
 
     private DropwizardTestSupport<NeoBankConfiguration> app;
+    private Path database;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -47,6 +53,7 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        database = dir.resolve("neobank.db");
         app = new DropwizardTestSupport<>(
                 NeoBankApplication.class,
                 ResourceHelpers.resourceFilePath("e2e-config.yml"),
@@ -134,6 +141,30 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
             throw e;
         }
     }
+
+    /**
+     * The player's live, still secret casino server seed and next nonce, read from the bank's own
+     * SQLite file: only a test may know it, to pick a client seed that gives a chosen outcome.
+     */
+    public LiveSeed liveSeed(Session who) {
+        call("GET", "/api/v1/casino/fairness", who, null);
+        String sql = "SELECT f.server_seed, f.nonce FROM casino_fairness f JOIN accounts a ON a.id = f.account_id "
+                + "WHERE a.account_number = ?";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, who.account());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no casino seeds for " + who.account());
+                }
+                return new LiveSeed(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the seeds", e);
+        }
+    }
+
+    public record LiveSeed(String serverSeed, long nonce) {}
 
     public Session gm() {
         return login("admin", GM_PASSWORD);
