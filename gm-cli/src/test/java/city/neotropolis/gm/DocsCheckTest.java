@@ -2,7 +2,9 @@ package city.neotropolis.gm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.neotropolis.neobank.NeoBankApplication;
 import city.neotropolis.neobank.NeoBankConfiguration;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.Path;
@@ -35,8 +37,9 @@ import picocli.CommandLine;
 
 /**
  * The docs say only what exists: every {@code gm …} command line in README.md and docs/*.md parses
- * against the real command tree and names a command that does something, and every route they
- * mention ({@code GET /api/…}, {@code curl … /tasks/…}) is one the real service registers.
+ * against the real command tree and names a command that does something, every
+ * {@code neobank.jar COMMAND} is one of the service's commands, and every route they mention
+ * ({@code GET /api/…}, {@code curl … /tasks/…}) is one the real service registers.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @DisplayName("README and docs/")
@@ -247,6 +250,40 @@ class DocsCheckTest {
                 }
             }
             assertThat(wrong).as("gm commands in the docs that do not exist").isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("service commands")
+    class ServiceCommands {
+        private static final Pattern JAR = Pattern.compile("neobank\\.jar\\s+([a-z][a-z0-9-]*)");
+
+        @Test
+        @DisplayName("every 'neobank.jar COMMAND' names a command of the service's own command line")
+        void allExist() {
+            NeoBankApplication app = new NeoBankApplication();
+            Bootstrap<NeoBankConfiguration> bootstrap = new Bootstrap<>(app);
+            app.initialize(bootstrap);
+            Set<String> known = new LinkedHashSet<>();
+            // Dropwizard adds server and check itself when the application runs.
+            known.addAll(List.of("server", "check"));
+            bootstrap.getCommands().forEach(c -> known.add(c.getName()));
+            List<String> wrong = new ArrayList<>();
+            int seen = 0;
+            for (Mention m : lines()) {
+                Matcher j = JAR.matcher(m.text());
+                while (j.find()) {
+                    seen++;
+                    if (!known.contains(j.group(1))) {
+                        wrong.add(m.where() + ": neobank.jar " + j.group(1) + " (known: " + known + ")");
+                    }
+                }
+            }
+            assertThat(known).contains("restore", "import-original");
+            assertThat(seen).isGreaterThan(3);
+            assertThat(wrong)
+                    .as("service commands in the docs that do not exist")
+                    .isEmpty();
         }
     }
 
