@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -46,130 +43,9 @@ import picocli.CommandLine;
 class DocsCheckTest {
     static final DropwizardAppExtension<NeoBankConfiguration> APP = Service.app();
 
-    private static final java.nio.file.Path ROOT =
-            java.nio.file.Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern GM_CODE = Pattern.compile("`(gm(?: [^`]*)?)`");
-    private static final Pattern GM_LINE = Pattern.compile("(?:^|[|;]\\s*|&&\\s*)(gm(?:\\s.*)?)$");
-    private static final String METHOD = "(?:GET|POST|PUT|DELETE|PATCH)";
-    private static final Pattern ROUTE = Pattern.compile("\\b(" + METHOD + "(?:/" + METHOD + ")*)\\s+(/[^\\s`'\"),]*)");
-    private static final Pattern URL = Pattern.compile("https?://[^/\\s`'\"]+(/(?:api|tasks)/[^\\s`'\"),>]*)");
-    private static final Pattern CURL_METHOD = Pattern.compile("-X\\s*(" + METHOD + ")");
-
-    /** A mention in a document: where it is and what it says. */
-    record Mention(String where, String text) {}
-
-    static List<java.nio.file.Path> documents() {
-        try (Stream<java.nio.file.Path> docs = Files.list(ROOT.resolve("docs"))) {
-            List<java.nio.file.Path> all = new ArrayList<>();
-            all.add(ROOT.resolve("README.md"));
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(all::add);
-            return all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every line of every document, with a backslash-continued line joined to the next. */
-    static List<Mention> lines() {
-        List<Mention> out = new ArrayList<>();
-        for (java.nio.file.Path doc : documents()) {
-            List<String> raw;
-            try {
-                raw = Files.readAllLines(doc, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String name = ROOT.relativize(doc).toString();
-            for (int i = 0; i < raw.size(); i++) {
-                int first = i;
-                StringBuilder line = new StringBuilder(raw.get(i));
-                while (line.toString().endsWith("\\") && i + 1 < raw.size()) {
-                    line.setLength(line.length() - 1);
-                    line.append(' ').append(raw.get(++i).strip());
-                }
-                out.add(new Mention(name + ":" + (first + 1), line.toString()));
-            }
-        }
-        return out;
-    }
-
-    /** The gm command lines: inline code spans and lines of shell examples. */
-    static List<Mention> gmCommands() {
-        List<Mention> out = new ArrayList<>();
-        boolean inCode = false;
-        for (Mention m : lines()) {
-            String line = m.text();
-            if (line.strip().startsWith("```")) {
-                inCode = !inCode;
-                continue;
-            }
-            if (inCode) {
-                Matcher g = GM_LINE.matcher(stripComment(line).strip());
-                if (g.find()) {
-                    out.add(new Mention(m.where(), g.group(1)));
-                }
-            } else {
-                Matcher c = GM_CODE.matcher(line);
-                while (c.find()) {
-                    out.add(new Mention(m.where(), c.group(1)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Splits a shell line into words (quotes kept together), stopping at a pipe or redirection. */
-    static List<String> words(String command) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean any = false;
-        char quote = 0;
-        for (char ch : command.toCharArray()) {
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                } else {
-                    w.append(ch);
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-                any = true;
-            } else if (Character.isWhitespace(ch)) {
-                if (any || w.length() > 0) {
-                    words.add(w.toString());
-                }
-                w.setLength(0);
-                any = false;
-            } else if (ch == '|' || ch == '>' || ch == '<' || ch == ';' || ch == '&') {
-                break;
-            } else {
-                w.append(ch);
-            }
-        }
-        if (any || w.length() > 0) {
-            words.add(w.toString());
-        }
-        return words;
-    }
-
-    private static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quote != 0) {
-                quote = ch == quote ? 0 : quote;
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-            } else if (ch == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
     /** Why a documented gm command line is wrong, or null when it names a real command. */
     static String problem(String command) {
-        List<String> words = words(command);
+        List<String> words = DocsText.words(command);
         String[] args = words.subList(1, words.size()).toArray(String[]::new);
         CommandLine cl = GmConsole.commandLine(new GmConsole(new Io(Map.of(), () -> null, p -> null, false)));
         try {
@@ -190,52 +66,19 @@ class DocsCheckTest {
         }
     }
 
-    /** A route mentioned in the docs: its methods and its path (without the query). */
-    record Route(Mention where, List<String> methods, String path) {}
-
-    static List<Route> routes() {
-        List<Route> out = new ArrayList<>();
-        for (Mention m : lines()) {
-            String line = m.text();
-            Matcher r = ROUTE.matcher(line);
-            while (r.find()) {
-                out.add(new Route(m, List.of(r.group(1).split("/")), path(r.group(2))));
-            }
-            Matcher u = URL.matcher(line);
-            while (u.find()) {
-                Matcher x = CURL_METHOD.matcher(line);
-                String method = line.contains("curl") && x.find() ? x.group(1) : "GET";
-                out.add(new Route(m, List.of(method), path(u.group(1))));
-            }
-        }
-        return out;
-    }
-
-    private static String path(String raw) {
-        String p = raw;
-        int q = p.indexOf('?');
-        if (q >= 0) {
-            p = p.substring(0, q);
-        }
-        while (p.length() > 1 && ".:;".indexOf(p.charAt(p.length() - 1)) >= 0) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
     @Nested
     @DisplayName("gm command lines")
     class Commands {
         @Test
         @DisplayName("the checker finds the commands and refuses a wrong one")
         void checkerWorks() {
-            assertThat(gmCommands()).hasSizeGreaterThan(40);
+            assertThat(DocsText.gmCommands()).hasSizeGreaterThan(40);
             assertThat(problem("gm users adjust NC-7K2P-QX4D 50 --reason \"quest reward\""))
                     .isNull();
             assertThat(problem("gm --json users search kay")).isNull();
             assertThat(problem("gm verify")).contains("verify");
             assertThat(problem("gm backup")).contains("only lists its subcommands");
-            assertThat(words("gm factions grant \"Chrome Saints\" 25 --reason 'x y' | jq ."))
+            assertThat(DocsText.words("gm factions grant \"Chrome Saints\" 25 --reason 'x y' | jq ."))
                     .containsExactly("gm", "factions", "grant", "Chrome Saints", "25", "--reason", "x y");
         }
 
@@ -243,7 +86,7 @@ class DocsCheckTest {
         @DisplayName("every one parses against the real command tree and names a command")
         void allParse() {
             List<String> wrong = new ArrayList<>();
-            for (Mention m : gmCommands()) {
+            for (DocsText.Mention m : DocsText.gmCommands()) {
                 String p = problem(m.text());
                 if (p != null) {
                     wrong.add(m.where() + ": `" + m.text() + "`: " + p);
@@ -270,7 +113,7 @@ class DocsCheckTest {
             bootstrap.getCommands().forEach(c -> known.add(c.getName()));
             List<String> wrong = new ArrayList<>();
             int seen = 0;
-            for (Mention m : lines()) {
+            for (DocsText.Mention m : DocsText.lines()) {
                 Matcher j = JAR.matcher(m.text());
                 while (j.find()) {
                     seen++;
@@ -367,7 +210,7 @@ class DocsCheckTest {
         @Test
         @DisplayName("the checker knows the service's routes and refuses a wrong one")
         void checkerWorks() {
-            assertThat(routes()).hasSizeGreaterThan(40);
+            assertThat(DocsText.routes()).hasSizeGreaterThan(40);
             assertThat(exists("GET", "/api/admin/ledger/verify")).isTrue();
             assertThat(exists("POST", "/api/admin/users/{account_number}/freeze"))
                     .isTrue();
@@ -382,7 +225,7 @@ class DocsCheckTest {
         @DisplayName("every one is registered by the real service, with that method")
         void allExist() {
             List<String> wrong = new ArrayList<>();
-            for (Route r : routes()) {
+            for (DocsText.Route r : DocsText.routes()) {
                 for (String method : r.methods()) {
                     if (!exists(method, r.path())) {
                         wrong.add(r.where().where() + ": " + method + " " + r.path());
