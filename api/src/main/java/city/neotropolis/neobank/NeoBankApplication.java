@@ -14,14 +14,18 @@ import city.neotropolis.neobank.auth.AuthFeature;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.auth.SecretKeys;
+import city.neotropolis.neobank.auth.TokenRenewal;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.BackupFeature;
+import city.neotropolis.neobank.backup.RenewSecretsCommand;
 import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.backup.original.ImportOriginalCommand;
 import city.neotropolis.neobank.casino.CasinoFeature;
 import city.neotropolis.neobank.casino.CasinoGames;
+import city.neotropolis.neobank.casino.SeedRenewal;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
+import city.neotropolis.neobank.db.SecretRenewal;
 import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthFeature;
 import city.neotropolis.neobank.ledger.Idempotency;
@@ -54,6 +58,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,6 +70,14 @@ import org.slf4j.LoggerFactory;
  */
 public class NeoBankApplication extends Application<NeoBankConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(NeoBankApplication.class);
+
+    /**
+     * What a restored or imported database must renew before it serves anyone: the casino server
+     * seeds (players may have seen them since) and every token's version. Kept as they were, on
+     * purpose: idempotency replies (they match the restored journal and hold no secret), PIN
+     * lockouts and hashes (docs/backups.md says what a GM re-checks).
+     */
+    public static final List<SecretRenewal> SECRET_RENEWALS = List.of(new SeedRenewal(), new TokenRenewal());
 
     private Database database;
 
@@ -81,7 +94,13 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public void initialize(Bootstrap<NeoBankConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
-        bootstrap.addCommand(new RestoreCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
+        bootstrap.addCommand(new RestoreCommand<>(
+                NeoBankConfiguration.class,
+                NeoBankConfiguration::getDatabase,
+                NeoBankConfiguration::getBackups,
+                SECRET_RENEWALS));
+        bootstrap.addCommand(new RenewSecretsCommand<>(
+                NeoBankConfiguration.class, NeoBankConfiguration::getDatabase, SECRET_RENEWALS));
         bootstrap.addCommand(
                 new ImportOriginalCommand<>(NeoBankConfiguration.class, NeoBankConfiguration::getDatabase));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -135,7 +154,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new AuthFeature(tokens, principals).register(env);
         new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
-                rl.registerPerIp.rule("register-ip"))).register(env);
+                rl.registerPerIp.rule("register-ip")), config.getRegistration().policy()).register(env);
         new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
                 rl.transfersPerPlayer.rule("transfers")).register(env);
         new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,

@@ -1,5 +1,6 @@
 package city.neotropolis.neobank;
 
+import city.neotropolis.neobank.accounts.Registration;
 import city.neotropolis.neobank.backup.BackupConfig;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.RateLimiter;
@@ -61,6 +62,43 @@ public class NeoBankConfiguration extends Configuration {
 
     public BackupConfig getBackups() {
         return backups;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty("registration")
+    private RegistrationConfig registration = new RegistrationConfig();
+
+    public RegistrationConfig getRegistration() {
+        return registration;
+    }
+
+    /** Who may create a character themselves; README "Running a real event". */
+    public static class RegistrationConfig {
+        /** open, code (needs eventCode) or closed. */
+        @NotNull
+        @JsonProperty
+        public String mode = "open";
+
+        @NotNull
+        @JsonProperty
+        public String eventCode = "";
+        /** all: every new character gets bank.startingBalance; gm: only those a GM created or imported. */
+        @NotNull
+        @JsonProperty
+        public String startingBalanceFor = "all";
+
+        public Registration policy() {
+            boolean all = switch (startingBalanceFor.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "all" -> true;
+                case "gm" -> false;
+                default ->
+                    throw new IllegalArgumentException(
+                            "registration.startingBalanceFor (NEOBANK_STARTING_BALANCE_FOR) must be all or gm, not: "
+                                    + startingBalanceFor);
+            };
+            return new Registration(Registration.Mode.parse(mode), eventCode, all);
+        }
     }
 
     /** The economy and where its data lives. */

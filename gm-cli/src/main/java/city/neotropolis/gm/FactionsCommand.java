@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Factions: who belongs, what they hold, and grants to every member at once. */
-@Command(name = "factions", description = "Factions: list, create, grant credits to every member.")
+/** Factions: who belongs (a GM decides; players only ask), what they hold, and grants to every member at once. */
+@Command(
+        name = "factions",
+        description = "Factions: list, create, grant credits to every member; confirm or turn down players' requests.")
 final class FactionsCommand extends GmCommand {
 
     @Command(name = "list", description = "Each faction with its members and their total balance.")
@@ -30,6 +32,53 @@ final class FactionsCommand extends GmCommand {
             body.put("description", description);
         }
         return message(api().post("/api/admin/factions/create", body));
+    }
+
+    @Command(name = "requests", description = "Players' pending requests to join a faction.")
+    int requests() {
+        JsonNode reply = api().get("/api/admin/factions/requests");
+        return show(reply, o -> {
+            Table t = new Table("ACCOUNT", "CHARACTER", "FACTION NOW", "ASKS TO JOIN");
+            reply.path("requests")
+                    .forEach(q -> t.row(
+                            q.get("account_number"), q.get("character_name"), q.get("faction"), q.get("requested")));
+            table(t);
+        });
+    }
+
+    @Command(
+            name = "confirm",
+            description = "Make a character a member: of FACTION, or of the faction they asked for when omitted.")
+    int confirm(
+            @Parameters(paramLabel = "ACCOUNT") String account,
+            @Parameters(paramLabel = "FACTION", arity = "0..1") String faction) {
+        String f = faction;
+        if (f == null) {
+            for (JsonNode q : api().get("/api/admin/factions/requests").path("requests")) {
+                if (q.path("account_number").asText().equalsIgnoreCase(account.trim())) {
+                    f = q.path("requested").asText();
+                }
+            }
+            if (f == null) {
+                throw new GmException(
+                        GmException.REFUSED, account + " has no pending faction request; name the FACTION to set one");
+            }
+        }
+        return message(api().put(
+                        "/api/admin/factions/members/" + Api.segment(account),
+                        Api.object().put("faction", f)));
+    }
+
+    @Command(name = "remove", description = "Take a character out of their faction.")
+    int remove(@Parameters(paramLabel = "ACCOUNT") String account) {
+        return message(api().put(
+                        "/api/admin/factions/members/" + Api.segment(account),
+                        Api.object().put("faction", "")));
+    }
+
+    @Command(name = "reject", description = "Turn down a character's request to join a faction.")
+    int reject(@Parameters(paramLabel = "ACCOUNT") String account) {
+        return message(api().delete("/api/admin/factions/requests/" + Api.segment(account)));
     }
 
     @Command(name = "grant", description = "Give AMOUNT credits to every member of a faction, with a reason.")

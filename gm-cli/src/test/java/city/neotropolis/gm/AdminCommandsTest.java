@@ -213,13 +213,21 @@ class AdminCommandsTest {
     @DisplayName("factions")
     class Factions {
         @Test
-        @DisplayName("create, list with members and totals, and grant to every member")
+        @DisplayName("create, confirm the members who asked, list with members and totals, and grant to every member")
         void grant() {
             assertThat(gm("factions", "create", "Chrome Saints", "--description", "street preachers")
                             .code())
                     .isZero();
             Service.Player a = Service.player(url, "Saint", "Chrome Saints");
-            Service.Player b = Service.player(url, "Saint", "Chrome Saints");
+            Service.Player b = Service.player(url, "Saint", "chrome saints");
+            Service.Player c = Service.player(url, "Pretender", "Chrome Saints");
+            Service.Run requests = gm("factions", "requests");
+            assertThat(requests.out()).contains(a.accountNumber()).contains(c.accountNumber());
+            assertThat(gm("factions", "confirm", a.accountNumber()).code()).isZero();
+            Service.Run confirmed = gm("factions", "confirm", b.accountNumber(), "CHROME SAINTS");
+            assertThat(confirmed.out()).contains("member of Chrome Saints");
+            assertThat(gm("factions", "reject", c.accountNumber()).code()).isZero();
+            assertThat(gm("factions", "reject", c.accountNumber()).code()).isEqualTo(1);
 
             Service.Run granted = gm("factions", "grant", "Chrome Saints", "25", "--reason", "festival");
             Service.Run list = gm("factions", "list");
@@ -229,6 +237,9 @@ class AdminCommandsTest {
             assertThat(granted.out()).contains("to each of the 2 members of");
             assertThat(Service.balance(url, a)).isEqualByComparingTo("1025");
             assertThat(Service.balance(url, b)).isEqualByComparingTo("1025");
+            assertThat(Service.balance(url, c))
+                    .as("asked, was turned down, gets nothing")
+                    .isEqualByComparingTo("1000");
             assertThat(list.out()).containsPattern("Chrome Saints +2 +2050");
             assertThat(json.json().get("factions"))
                     .anySatisfy(f -> assertThat(f.get("faction").asText()).isEqualTo("Chrome Saints"));

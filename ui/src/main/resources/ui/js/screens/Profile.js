@@ -39,8 +39,9 @@ export default {
         try {
           const r = await api.profile(body);
           setUser({ ...store.user, ...r.user });
-          faction.value = r.user.faction ?? '';
-          return what === 'avatar' ? 'Avatar saved.' : 'Faction saved.';
+          // A faction is only asked for here; a GM confirms it, and the bank's reply says so.
+          if (what === 'avatar') faction.value = r.user.faction ?? '';
+          return what === 'avatar' ? 'Avatar saved.' : r.message;
         } catch (e) {
           // A faction change may need a GM's confirmation: the bank says so, and it shows here.
           if (what === 'faction') faction.value = store.user?.faction ?? '';
@@ -98,13 +99,13 @@ export default {
 
       <section class="card form" aria-labelledby="faction-title">
         <h2 id="faction-title">Faction</h2>
-        <form class="field" novalidate @submit.prevent="saveProfile({ faction: faction.trim() }, 'faction')">
+        <form class="field" novalidate @submit.prevent="saveProfile({ faction_request: faction.trim() }, 'faction')">
           <label class="label" for="profile-faction">Faction</label>
           <div class="input-row">
             <input id="profile-faction" v-model="faction" maxlength="64" autocomplete="off" aria-describedby="profile-faction-hint">
-            <button type="submit" class="btn btn-secondary" :disabled="busy !== null || !store.online || faction.trim() === (store.user?.faction ?? '')">Save faction</button>
+            <button type="submit" class="btn btn-secondary" :disabled="busy !== null || !store.online || faction.trim() === (store.user?.faction ?? '')">Ask to join</button>
           </div>
-          <span id="profile-faction-hint" class="hint">Joining a faction that gets grants is confirmed by a GM.</span>
+          <span id="profile-faction-hint" class="hint">A GM confirms membership; faction grants reach members only.</span>
         </form>
         <p v-if="profileError" class="form-error" role="alert">{{ profileError }}</p>
         <p v-else-if="profileMsg" class="ok-text" role="status">{{ profileMsg }}</p>

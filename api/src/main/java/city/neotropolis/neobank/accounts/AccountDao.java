@@ -29,19 +29,24 @@ public interface AccountDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE name_key = :k")
     Optional<Account> byNameKey(@Bind("k") String nameKey);
 
+    /** The character whose name looks like this one (same UTS #39 skeleton), if any. */
+    @SqlQuery("SELECT character_name FROM accounts WHERE name_skeleton = :s")
+    Optional<String> nameWithSkeleton(@Bind("s") String skeleton);
+
     @SqlQuery("SELECT COUNT(*) FROM accounts WHERE account_number = :n")
     int countNumber(@Bind("n") String accountNumber);
 
     @SqlQuery("SELECT COUNT(*) FROM accounts WHERE is_admin = TRUE")
     int countAdmins();
 
-    @SqlQuery("INSERT INTO accounts (account_number, character_name, name_key, password_hash, faction, "
-            + "is_admin, is_system, created_at) VALUES (:number, :name, :key, :hash, :faction, :admin, :system, :now) "
-            + "RETURNING id")
+    @SqlQuery("INSERT INTO accounts (account_number, character_name, name_key, name_skeleton, password_hash, "
+            + "faction, is_admin, is_system, created_at) "
+            + "VALUES (:number, :name, :key, :skeleton, :hash, :faction, :admin, :system, :now) RETURNING id")
     long insert(
             @Bind("number") String number,
             @Bind("name") String name,
             @Bind("key") String nameKey,
+            @Bind("skeleton") String nameSkeleton,
             @Bind("hash") String passwordHash,
             @Bind("faction") String faction,
             @Bind("admin") boolean admin,
@@ -51,6 +56,17 @@ public interface AccountDao {
     @SqlUpdate("UPDATE accounts SET faction = COALESCE(:faction, faction), "
             + "profile_picture = COALESCE(:picture, profile_picture) WHERE id = :id")
     int updateProfile(@Bind("id") long id, @Bind("faction") String faction, @Bind("picture") String picture);
+
+    /** A player's request to join a faction ("" none); a GM confirms it with {@link #setFaction}. */
+    @SqlUpdate("UPDATE accounts SET faction_request = :r WHERE id = :id")
+    int setFactionRequest(@Bind("id") long id, @Bind("r") String factionRequest);
+
+    /** A GM's decision: the faction (its one spelling, "" none); any pending request is settled. */
+    @SqlUpdate("UPDATE accounts SET faction = :f, faction_request = '' WHERE id = :id")
+    int setFaction(@Bind("id") long id, @Bind("f") String faction);
+
+    @SqlQuery("SELECT faction_request FROM accounts WHERE id = :id")
+    Optional<String> factionRequest(@Bind("id") long id);
 
     /** A new password also retires every token issued before it. */
     @SqlUpdate("UPDATE accounts SET password_hash = :hash, token_version = token_version + 1 WHERE id = :id")

@@ -37,7 +37,7 @@ public final class AccountResource {
 
     public record SearchReply(List<TxView> transactions) {}
 
-    public record ProfileRequest(String faction, String profilePicture) {}
+    public record ProfileRequest(String faction, String factionRequest, String profilePicture) {}
 
     public record PasswordRequest(String currentPassword, String newPassword) {}
 
@@ -96,9 +96,14 @@ public final class AccountResource {
     @Path("account/profile")
     public UserReply profile(@Auth Player player, ProfileRequest body) {
         Input.required(body, "request body");
-        return new UserReply(
-                "Profile updated",
-                UserView.of(accounts.updateProfile(player.id(), body.faction(), body.profilePicture())));
+        AccountService.ProfileUpdate u =
+                accounts.updateProfile(player.id(), body.faction(), body.factionRequest(), body.profilePicture());
+        String message = u.factionRequested() == null
+                ? "Profile updated"
+                : u.factionRequested().isEmpty()
+                        ? "Profile updated; faction request withdrawn"
+                        : "Profile updated; asked to join " + u.factionRequested() + ": a GM confirms membership";
+        return new UserReply(message, UserView.of(u.account()));
     }
 
     @PUT

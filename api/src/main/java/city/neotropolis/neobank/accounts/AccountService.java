@@ -10,8 +10,10 @@ import city.neotropolis.neobank.ledger.TxType;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.Input;
+import com.google.common.base.Throwables;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Creating characters and changing what they own: profile and password. */
 public final class AccountService {
@@ -47,14 +49,48 @@ public final class AccountService {
         return startingBalance;
     }
 
-    /** A player registers a character: validated, hashed outside the writer, created with the starting balance. */
-    public Account register(String characterName, String password, String faction) {
+    /**
+     * A player registers a character: validated, hashed outside the writer, created with the
+     * starting balance when {@code withStartingBalance} (the registration mode decides).
+     */
+    public Account register(String characterName, String password, String faction, boolean withStartingBalance) {
         String name = CharacterNames.clean(characterName);
-        String cleanFaction = faction(faction);
+        // A faction named at sign-up is a request: membership that receives grants is a GM's call.
+        String request = FactionNames.optional(faction, "faction");
         String hash = passwords.hashNew(password, "password");
         NewAccount n = new NewAccount(
-                name, hash, cleanFaction == null ? "" : cleanFaction, false, startingBalance, "player:register");
-        return db.writer().write(s -> create(s, n));
+                name, hash, "", false, withStartingBalance ? startingBalance : Credits.ZERO, "player:register");
+        return guardNames(() -> db.writer().write(s -> {
+            Account a = create(s, n);
+            if (request != null && !request.isEmpty()) {
+                s.dao(AccountDao.class).setFactionRequest(a.id(), request);
+            }
+            return a;
+        }));
+    }
+
+    /**
+     * Runs a write unit that creates accounts, answering a name lost to a concurrent sign-up (the
+     * unique name_key or name_skeleton column, a 500 otherwise on PostgreSQL) with the 400 the
+     * check inside the unit gives when it sees the other name first.
+     */
+    public static <T> T guardNames(Supplier<T> unit) {
+        try {
+            return unit.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            boolean clash = Throwables.getCausalChain(e).stream()
+                    .anyMatch(c -> c instanceof SQLException x
+                            && ("23505".equals(x.getSQLState())
+                                    || String.valueOf(x.getMessage()).contains("UNIQUE"))
+                            && (String.valueOf(x.getMessage()).contains("name_key")
+                                    || String.valueOf(x.getMessage()).contains("name_skeleton")));
+            if (clash) {
+                throw ApiException.badRequest("Character name already taken, or too like one that is; choose another");
+            }
+            throw e;
+        }
     }
 
     /**
@@ -64,9 +100,12 @@ public final class AccountService {
     public Account create(WriteSession s, NewAccount n) throws SQLException {
         AccountDao dao = s.dao(AccountDao.class);
         String key = CharacterNames.key(n.characterName());
-        if (dao.byNameKey(key).isPresent()) {
-            throw ApiException.badRequest("Character name already taken");
-        }
+        String skeleton = CharacterNames.skeleton(n.characterName());
+        refuseTaken(dao, key, skeleton);
+        String faction = n.faction() == null || n.faction().isEmpty()
+                ? ""
+                : s.dao(FactionDao.class)
+                        .canonical(n.faction(), n.actor(), ledger.clock().millis());
         String number = numbers.next();
         while (dao.countNumber(number) > 0) {
             number = numbers.next();
@@ -75,8 +114,9 @@ public final class AccountService {
                 number,
                 n.characterName(),
                 key,
+                skeleton,
                 n.passwordHash(),
-                n.faction(),
+                faction,
                 n.isAdmin(),
                 false,
                 ledger.clock().millis());
@@ -94,6 +134,28 @@ public final class AccountService {
         return dao.byId(id).orElseThrow();
     }
 
+    /**
+     * Refuses a name already taken or confusable with one that is (same skeleton). Checked inside
+     * the write unit; the unique columns stop the race the check alone would lose on PostgreSQL.
+     */
+    static void refuseTaken(AccountDao dao, String key, String skeleton) {
+        if (dao.byNameKey(key).isPresent()) {
+            throw ApiException.badRequest("Character name already taken");
+        }
+        dao.nameWithSkeleton(skeleton).ifPresent(other -> {
+            throw ApiException.badRequest(
+                    "character_name looks like the existing character \"" + other + "\"; choose another");
+        });
+    }
+
+    /** The same check on a read handle, for an import that checks every row before writing any. */
+    public void refuseTaken(String cleanName) {
+        db.reads()
+                .useExtension(
+                        AccountDao.class,
+                        dao -> refuseTaken(dao, CharacterNames.key(cleanName), CharacterNames.skeleton(cleanName)));
+    }
+
     public Optional<Account> byId(long id) {
         return AccountDao.findById(db.reads(), id);
     }
@@ -106,8 +168,17 @@ public final class AccountService {
         return db.reads().withExtension(AccountDao.class, dao -> dao.byNameKey(key));
     }
 
-    public Account updateProfile(long id, String faction, String picture) {
-        String f = faction(faction);
+    /** What a profile update did, for the reply's message. */
+    public record ProfileUpdate(Account account, String factionRequested) {}
+
+    /**
+     * A player's own profile. The faction itself is a GM's decision: sending a different one is a
+     * 403 and changes nothing (sending the current one, as a client that echoes the whole profile
+     * does, is fine); {@code factionRequest} records the wish for a GM to confirm ("" withdraws it).
+     */
+    public ProfileUpdate updateProfile(long id, String faction, String factionRequest, String picture) {
+        String f = FactionNames.optional(faction, "faction");
+        String request = FactionNames.optional(factionRequest, "faction_request");
         String p = Input.optionalText(picture, "profile_picture", PICTURE_MAX);
         if (p != null
                 && !p.isEmpty()
@@ -115,12 +186,22 @@ public final class AccountService {
                 && p.codePointCount(0, p.length()) > 8) {
             throw ApiException.badRequest("profile_picture must be an https:// or data:image/ URL, or a short emoji");
         }
+        Account current = byId(id).orElseThrow(() -> ApiException.notFound("Account not found"));
+        if (f != null && !FactionNames.key(f).equals(FactionNames.key(current.faction()))) {
+            throw ApiException.forbidden("A GM decides faction membership: send faction_request to ask to join "
+                    + (f.isEmpty() ? "or leave a faction" : "\"" + f + "\"")
+                    + ", and a GM confirms it");
+        }
         Account updated = db.writer().write(s -> {
-            s.dao(AccountDao.class).updateProfile(id, f, p);
-            return s.dao(AccountDao.class).byId(id).orElseThrow();
+            AccountDao dao = s.dao(AccountDao.class);
+            dao.updateProfile(id, null, p);
+            if (request != null) {
+                dao.setFactionRequest(id, request);
+            }
+            return dao.byId(id).orElseThrow();
         });
         principals.invalidate(id);
-        return updated;
+        return new ProfileUpdate(updated, request);
     }
 
     /** Checks the current password, stores the new one and retires every older token. */
@@ -137,10 +218,5 @@ public final class AccountService {
         });
         principals.invalidate(id);
         return updated;
-    }
-
-    /** A faction name, "" for none, or null when the caller did not send one. */
-    static String faction(String faction) {
-        return Input.optionalText(faction, "faction", FACTION_MAX);
     }
 }

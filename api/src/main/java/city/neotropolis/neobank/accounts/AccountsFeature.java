@@ -14,6 +14,7 @@ public final class AccountsFeature {
     private final Tokens tokens;
     private final RateLimiter limiter;
     private final AuthResource.Limits limits;
+    private final Registration registration;
 
     public AccountsFeature(
             AccountService accounts,
@@ -21,17 +22,19 @@ public final class AccountsFeature {
             Passwords passwords,
             Tokens tokens,
             RateLimiter limiter,
-            AuthResource.Limits limits) {
+            AuthResource.Limits limits,
+            Registration registration) {
         this.accounts = accounts;
         this.journal = journal;
         this.passwords = passwords;
         this.tokens = tokens;
         this.limiter = limiter;
         this.limits = limits;
+        this.registration = registration;
     }
 
     public void register(Environment env) {
-        env.jersey().register(new AuthResource(accounts, passwords, tokens, limiter, limits));
+        env.jersey().register(new AuthResource(accounts, passwords, tokens, limiter, limits, registration));
         env.jersey().register(new AccountResource(accounts, journal, tokens));
     }
 }

@@ -7,6 +7,7 @@ import city.neotropolis.neobank.web.Input;
 import city.neotropolis.neobank.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +22,10 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AuthResource {
 
-    public record RegisterRequest(String characterName, String password, String faction) {}
+    public record RegisterRequest(String characterName, String password, String faction, String eventCode) {}
+
+    /** How players may register, for the web app's sign-up screen. */
+    public record RegistrationReply(String mode, boolean codeRequired) {}
 
     public record RegisterReply(String message, UserView user) {}
 
@@ -37,14 +41,27 @@ public final class AuthResource {
     private final Tokens tokens;
     private final RateLimiter limiter;
     private final Limits limits;
+    private final Registration registration;
 
     public AuthResource(
-            AccountService accounts, Passwords passwords, Tokens tokens, RateLimiter limiter, Limits limits) {
+            AccountService accounts,
+            Passwords passwords,
+            Tokens tokens,
+            RateLimiter limiter,
+            Limits limits,
+            Registration registration) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
         this.limiter = limiter;
         this.limits = limits;
+        this.registration = registration;
+    }
+
+    @GET
+    @Path("registration")
+    public RegistrationReply registration() {
+        return new RegistrationReply(registration.mode().json(), registration.mode() == Registration.Mode.CODE);
     }
 
     @POST
@@ -52,7 +69,9 @@ public final class AuthResource {
     public Response register(RegisterRequest body, @Context HttpServletRequest http) {
         Input.required(body, "request body");
         limiter.check(limits.registerPerIp(), http.getRemoteAddr());
-        Account a = accounts.register(body.characterName(), body.password(), body.faction());
+        registration.admit(body.eventCode());
+        Account a = accounts.register(
+                body.characterName(), body.password(), body.faction(), registration.startingBalanceForSelfRegistered());
         return Response.status(201)
                 .entity(new RegisterReply("Character registered", UserView.of(a)))
                 .build();

@@ -48,6 +48,14 @@ public interface AdminDao {
             @Bind("by") String createdBy,
             @Bind("now") long now);
 
+    /** A player's pending request to join a faction. */
+    record FactionRequest(String accountNumber, String characterName, String faction, String requested) {}
+
+    @SqlQuery("SELECT account_number, character_name, faction, faction_request" + PLAYERS
+            + " AND faction_request <> '' ORDER BY id LIMIT 500")
+    @RegisterRowMapper(RequestMapper.class)
+    List<FactionRequest> factionRequests();
+
     @SqlQuery("SELECT id" + PLAYERS + " AND faction = :f ORDER BY id")
     List<Long> factionMembers(@Bind("f") String faction);
 
@@ -64,6 +72,15 @@ public interface AdminDao {
 
     @SqlQuery("SELECT " + AccountDao.COLUMNS + " FROM accounts WHERE id = :id")
     Optional<Account> byId(@Bind("id") long id);
+
+    /** Maps pending faction requests. */
+    final class RequestMapper implements org.jdbi.v3.core.mapper.RowMapper<FactionRequest> {
+        @Override
+        public FactionRequest map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                throws java.sql.SQLException {
+            return new FactionRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        }
+    }
 
     /** Maps faction totals. */
     final class FactionMapper implements org.jdbi.v3.core.mapper.RowMapper<FactionTotal> {

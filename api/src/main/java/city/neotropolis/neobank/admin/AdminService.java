@@ -5,6 +5,7 @@ import city.neotropolis.neobank.accounts.AccountDao;
 import city.neotropolis.neobank.accounts.AccountNumbers;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.accounts.UserView;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
@@ -98,12 +99,12 @@ public final class AdminService {
 
     public Account create(Player gm, String characterName, String password, String faction, Credits balance) {
         String name = CharacterNames.clean(characterName);
-        String f = Input.optionalText(faction, "faction", AccountService.FACTION_MAX);
+        String f = FactionNames.optional(faction, "faction");
         Credits start = startingBalance(balance, "balance");
         String hash = password == null ? null : passwords.hashNew(password, "password");
         AccountService.NewAccount n =
                 new AccountService.NewAccount(name, hash, f == null ? "" : f, false, start, actor(gm));
-        return db.writer().write(s -> {
+        return AccountService.guardNames(() -> db.writer().write(s -> {
             Account a = accounts.create(s, n);
             audit.record(
                     s,
@@ -113,7 +114,7 @@ public final class AdminService {
                     "name=" + a.characterName() + " faction=" + a.faction() + " balance=" + start
                             + (hash == null ? " (no login)" : ""));
             return a;
-        });
+        }));
     }
 
     /** A starting balance a GM may give: zero or more, at most the configured maximum; the default when absent. */

@@ -3,13 +3,13 @@ package city.neotropolis.neobank.admin;
 import city.neotropolis.neobank.accounts.Account;
 import city.neotropolis.neobank.accounts.AccountService;
 import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
-import city.neotropolis.neobank.web.Input;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.StringReader;
@@ -92,7 +92,7 @@ public final class CharacterImport {
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
         if (!valid.isEmpty()) {
-            List<Account> created = db.writer().write(s -> {
+            List<Account> created = AccountService.guardNames(() -> db.writer().write(s -> {
                 List<Account> out = new ArrayList<>();
                 for (int i = 0; i < valid.size(); i++) {
                     Valid v = valid.get(i);
@@ -112,7 +112,7 @@ public final class CharacterImport {
                                         " ",
                                         out.stream().map(Account::accountNumber).toList()));
                 return out;
-            });
+            }));
             for (int i = 0; i < valid.size(); i++) {
                 numbers.put(valid.get(i).line(), created.get(i).accountNumber());
             }
@@ -191,14 +191,13 @@ public final class CharacterImport {
                     + (c == Columns.PLAIN ? ": " + COLUMNS : ", as in the header"));
         }
         String name = CharacterNames.clean(unguarded(field(r, c.name())));
-        String key = CharacterNames.key(name);
+        // By skeleton: a look-alike of an earlier line is as much a duplicate as the same name.
+        String key = CharacterNames.skeleton(name);
         Long earlier = seen.get(key);
         if (earlier != null) {
-            throw ApiException.badRequest("Same character name as line " + earlier);
+            throw ApiException.badRequest("Same or look-alike character name as line " + earlier);
         }
-        if (accounts.byNameKey(key).isPresent()) {
-            throw ApiException.badRequest("Character name already taken");
-        }
+        accounts.refuseTaken(name);
         String password = field(r, c.password());
         if (password.isEmpty()) {
             password = null;
@@ -208,7 +207,7 @@ public final class CharacterImport {
         } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             throw ApiException.badRequest("password must be at most " + Passwords.MAX_BYTES + " bytes");
         }
-        String faction = Input.optionalText(unguarded(field(r, c.faction())), "faction", AccountService.FACTION_MAX);
+        String faction = FactionNames.optional(unguarded(field(r, c.faction())), "faction");
         String balanceText = field(r, c.balance());
         Credits balance = admin.startingBalance(balanceText.isEmpty() ? null : balance(balanceText), "balance");
         seen.put(key, r.getRecordNumber());

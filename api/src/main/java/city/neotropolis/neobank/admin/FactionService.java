@@ -1,7 +1,10 @@
 package city.neotropolis.neobank.admin;
 
-import city.neotropolis.neobank.accounts.AccountService;
-import city.neotropolis.neobank.accounts.CharacterNames;
+import city.neotropolis.neobank.accounts.Account;
+import city.neotropolis.neobank.accounts.AccountDao;
+import city.neotropolis.neobank.accounts.AccountNumbers;
+import city.neotropolis.neobank.accounts.FactionDao;
+import city.neotropolis.neobank.accounts.FactionNames;
 import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.db.Database;
@@ -17,8 +20,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A faction is every account naming it. Credits granted to a faction are journal rows, one per
- * member, all in one write unit: every member gets them or nobody does.
+ * A faction is one key (see FactionNames) and its members are the accounts a GM placed in it:
+ * players may only ask (faction_request), so naming yourself a member earns nothing. Credits
+ * granted to a faction are journal rows, one per member, all in one write unit: every member gets
+ * them or nobody does.
  */
 public final class FactionService {
     public static final int DESCRIPTION_MAX = 500;
@@ -52,27 +57,89 @@ public final class FactionService {
         return db.reads().withExtension(AdminDao.class, AdminDao::factions);
     }
 
-    /** Creates a faction with an optional description; names are unique regardless of case. */
+    /** Creates a faction with an optional description; one per key, whatever the case or width. */
     public Faction create(Player gm, String rawName, String rawDescription) {
-        String name = Input.text(rawName, "name", 1, AccountService.FACTION_MAX);
+        String name = FactionNames.clean(rawName, "name");
         String description = Input.optionalText(rawDescription, "description", DESCRIPTION_MAX);
         String d = description == null ? "" : description;
-        String key = CharacterNames.key(name);
-        db.writer().write(s -> {
-            AdminDao dao = s.dao(AdminDao.class);
-            if (dao.countFactionKey(key) > 0) {
-                throw ApiException.badRequest("Faction already exists");
-            }
-            dao.insertFaction(name, key, d, gm.characterName(), clock.millis());
-            audit.record(s, gm.characterName(), "create_faction", name, d);
-            return null;
-        });
+        String key = FactionNames.key(name);
+        try {
+            db.writer().write(s -> {
+                s.dao(FactionDao.class).nameByKey(key).ifPresent(FactionService::exists);
+                s.dao(FactionDao.class).insert(name, key, d, gm.characterName(), clock.millis());
+                audit.record(s, gm.characterName(), "create_faction", name, d);
+                return null;
+            });
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Two GMs creating the same faction at once: the unique key decides, the loser hears who won.
+            db.reads()
+                    .withExtension(FactionDao.class, dao -> dao.nameByKey(key))
+                    .ifPresent(FactionService::exists);
+            throw e;
+        }
         return new Faction(name, d);
+    }
+
+    private static void exists(String name) {
+        throw ApiException.conflict("Faction \"" + name + "\" already exists (names are the same whatever the case)");
+    }
+
+    /** Players' pending requests to join a faction, oldest first. */
+    public List<AdminDao.FactionRequest> requests() {
+        return db.reads().withExtension(AdminDao.class, AdminDao::factionRequests);
+    }
+
+    /** What a GM decided for one character. */
+    public record Membership(String accountNumber, String characterName, String faction) {}
+
+    /**
+     * A GM places a character in a faction (its one spelling; created if new), or out of any with
+     * "": the request, if any, is settled either way.
+     */
+    public Membership setMember(Player gm, String accountNumber, String rawFaction) {
+        String f = FactionNames.optional(Input.required(rawFaction, "faction"), "faction");
+        Account a = character(accountNumber);
+        return db.writer().write(s -> {
+            String faction =
+                    f.isEmpty() ? "" : s.dao(FactionDao.class).canonical(f, gm.characterName(), clock.millis());
+            s.dao(AccountDao.class).setFaction(a.id(), faction);
+            audit.record(s, gm.characterName(), "set_faction", a.accountNumber(), "faction=" + faction);
+            return new Membership(a.accountNumber(), a.characterName(), faction);
+        });
+    }
+
+    /** A GM turns a request down: the character stays where a GM last put them. */
+    public Membership reject(Player gm, String accountNumber) {
+        Account a = character(accountNumber);
+        return db.writer().write(s -> {
+            AccountDao dao = s.dao(AccountDao.class);
+            String asked = dao.factionRequest(a.id()).orElse("");
+            if (asked.isEmpty()) {
+                throw ApiException.notFound(a.characterName() + " has no pending faction request");
+            }
+            dao.setFactionRequest(a.id(), "");
+            audit.record(s, gm.characterName(), "reject_faction_request", a.accountNumber(), "requested=" + asked);
+            return new Membership(a.accountNumber(), a.characterName(), a.faction());
+        });
+    }
+
+    private Account character(String accountNumber) {
+        String n = AccountNumbers.normalize(accountNumber);
+        return (n == null
+                        ? java.util.Optional.<Account>empty()
+                        : db.reads().withExtension(AccountDao.class, dao -> dao.byNumber(n)))
+                .filter(a -> !a.isSystem())
+                .orElseThrow(() -> ApiException.notFound("User not found"));
     }
 
     /** Mints {@code amount} to each member, with a reason; safe to retry. */
     public Response grant(Player gm, String faction, Credits requested, String rawReason, String idempotencyKey) {
-        String name = Input.text(faction, "faction", 1, AccountService.FACTION_MAX);
+        String asked = FactionNames.clean(faction, "faction");
+        String name = db.reads()
+                .withExtension(FactionDao.class, dao -> dao.nameByKey(FactionNames.key(asked)))
+                .orElseThrow(() -> ApiException.notFound("No faction named " + asked));
         Credits amount = Input.positiveAmount(requested, maxAmount, "amount");
         String reason = AdminService.reason(rawReason);
         String actor = AdminService.actor(gm);

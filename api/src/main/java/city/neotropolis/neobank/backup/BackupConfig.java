@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.backup;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,4 +23,10 @@ public class BackupConfig {
     @Min(1)
     @JsonProperty
     public int retentionDays = 30;
+
+    /** A copy of every checked backup in S3-compatible storage, when a bucket is set. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public OffsiteConfig offsite = new OffsiteConfig();
 }

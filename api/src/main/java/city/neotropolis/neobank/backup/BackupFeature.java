@@ -65,6 +65,20 @@ public final class BackupFeature {
                 }
             });
         }
+        long started = clock.millis() / 1000;
+        env.metrics()
+                .registerGauge(
+                        "neobank_backup_last_good_timestamp_seconds",
+                        () -> backups.newestEpochSeconds().orElse(0L));
+        // With no backup yet, the age counts from this start: a fresh install is not a day late at once.
+        env.metrics()
+                .registerGauge(
+                        "neobank_backup_age_seconds",
+                        () -> clock.millis() / 1000
+                                - backups.newestEpochSeconds().orElse(started));
+        if (config.offsite.enabled()) {
+            offsite(env, backups);
+        }
         if (config.enabled) {
             new BackupSchedule(
                             backups,
@@ -76,6 +90,37 @@ public final class BackupFeature {
                             config)
                     .start();
         }
+    }
+
+    /** Every kept backup copied to the bucket too, retried until it is there; visible in health and metrics. */
+    private void offsite(Environment env, Backups backups) {
+        OffsiteStore store = OffsiteStore.open(config.offsite);
+        OffsiteUploads uploads = new OffsiteUploads(
+                backups,
+                store,
+                env.lifecycle()
+                        .scheduledExecutorService("offsite-backup")
+                        .threads(1)
+                        .build(),
+                clock);
+        backups.onKept(uploads::syncSoon);
+        env.healthChecks().register("offsite-backups", uploads.health());
+        env.metrics().registerGauge("neobank_backup_offsite_pending", uploads::pending);
+        env.metrics()
+                .registerGauge(
+                        "neobank_backup_offsite_last_success_timestamp_seconds", uploads::lastSuccessEpochSeconds);
+        env.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                uploads.start(config.offsite.retryEvery.toMilliseconds());
+                LOG.info("Off-site backups go to {}", store.uri(""));
+            }
+
+            @Override
+            public void stop() {
+                store.close();
+            }
+        });
     }
 
     /** The audit row of a backup taken on someone's request (a GM, or the admin task). */

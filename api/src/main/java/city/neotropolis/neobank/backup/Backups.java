@@ -59,12 +59,18 @@ public final class Backups {
     private final Clock clock;
     private final int retentionDays;
     private final ReentrantLock running = new ReentrantLock();
+    private volatile Runnable onKept = () -> {};
 
     public Backups(Database db, Path dataDir, Clock clock, int retentionDays) {
         this.db = db;
         this.dir = dataDir.resolve("backups");
         this.clock = clock;
         this.retentionDays = retentionDays;
+    }
+
+    /** Called after each backup is kept (the off-site copy starts there); must not block. */
+    public void onKept(Runnable action) {
+        this.onKept = action;
     }
 
     public boolean supported() {
@@ -125,6 +131,7 @@ public final class Backups {
                         check.ledger().moneySupply(),
                         ms);
                 prune();
+                onKept.run();
                 return new Backup(
                         name,
                         Files.size(file),
@@ -189,6 +196,18 @@ public final class Backups {
         }
         out.sort(Comparator.comparing((Backup b) -> order(b.name())).reversed());
         return out;
+    }
+
+    /** When the newest kept backup was taken (from its name, UTC), in epoch seconds; empty when none. */
+    public Optional<Long> newestEpochSeconds() {
+        for (Backup b : list()) {
+            Matcher m = NAME.matcher(b.name());
+            LocalDateTime t = m.matches() ? stamp(m.group(1)) : LocalDateTime.MAX;
+            if (!t.equals(LocalDateTime.MAX)) {
+                return Optional.of(t.toEpochSecond(ZoneOffset.UTC));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Sorts by time, then by the -N suffix of snapshots taken within the same second. */

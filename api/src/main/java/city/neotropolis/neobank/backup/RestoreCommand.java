@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.backup;
 
 import city.neotropolis.neobank.db.Dialect;
+import city.neotropolis.neobank.db.SecretRenewal;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -11,10 +12,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -22,17 +27,31 @@ import net.sourceforge.argparse4j.inf.Subparser;
 /**
  * {@code java -jar neobank.jar restore config.yml FILE}, with the service stopped: checks FILE
  * (integrity and ledger invariants), moves the current database and its -wal/-shm aside to
- * {@code neobank.db.before-restore-<time>}, and copies FILE into its place.
+ * {@code neobank.db.before-restore-<time>}, copies FILE into its place and renews the secrets the
+ * backup brought back ({@link SecretRenewal}: casino server seeds, token versions) before any
+ * service can open it.
  */
 public final class RestoreCommand<T extends Configuration> extends ConfiguredCommand<T> {
     private final Class<T> configurationClass;
     private final Function<T, DataSourceFactory> database;
+    private final Function<T, BackupConfig> backups;
+    private final List<SecretRenewal> renewals;
 
-    /** {@code database} picks the database settings out of the application's configuration. */
-    public RestoreCommand(Class<T> configurationClass, Function<T, DataSourceFactory> database) {
+    /**
+     * {@code database} picks the database settings out of the application's configuration;
+     * {@code backups} gives the off-site store's settings, for restoring from {@code s3://bucket/key};
+     * {@code renewals} are run on the restored file.
+     */
+    public RestoreCommand(
+            Class<T> configurationClass,
+            Function<T, DataSourceFactory> database,
+            Function<T, BackupConfig> backups,
+            List<SecretRenewal> renewals) {
         super("restore", "Replace the SQLite database with a checked backup (stop the service first)");
         this.configurationClass = configurationClass;
         this.database = database;
+        this.backups = backups;
+        this.renewals = List.copyOf(renewals);
     }
 
     @Override
@@ -43,12 +62,44 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("backup").metavar("FILE").help("the backup file to restore (neobank-*.db)");
+        subparser
+                .addArgument("backup")
+                .metavar("FILE")
+                .help(
+                        "the backup to restore: a file (neobank-*.db) or an object s3://bucket/key in the off-site store");
     }
 
     @Override
     protected void run(Bootstrap<T> bootstrap, Namespace namespace, T config) throws Exception {
-        restore(database.apply(config).getUrl(), Path.of(namespace.getString("backup")), Clock.systemUTC(), System.out);
+        String url = database.apply(config).getUrl();
+        String backup = namespace.getString("backup");
+        if (!backup.startsWith("s3://")) {
+            restore(url, Path.of(backup), renewals, Clock.systemUTC(), System.out);
+            return;
+        }
+        restoreObject(url, backups.apply(config).offsite, backup, renewals, Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * Restores from the off-site store: the object is downloaded next to the database, then checked
+     * and restored exactly as a local file would be, and the download deleted afterwards.
+     */
+    public static Path restoreObject(
+            String url, OffsiteConfig store, String s3Uri, List<SecretRenewal> renewals, Clock clock, PrintStream out)
+            throws IOException {
+        if (Dialect.of(url) != Dialect.SQLITE) {
+            throw new IllegalStateException("restore replaces a SQLite file; on PostgreSQL use pg_restore");
+        }
+        Path db = databaseFile(url);
+        Files.createDirectories(db.getParent());
+        Path download = db.resolveSibling(".download-" + clock.millis() + ".db");
+        out.println("Downloading " + s3Uri + " ...");
+        try {
+            OffsiteStore.fetch(store, s3Uri, download);
+            return restore(url, download, renewals, clock, out);
+        } finally {
+            Files.deleteIfExists(download);
+        }
     }
 
     /**
@@ -65,7 +116,8 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
     }
 
     /** The whole restore; returns where the previous database was moved (null when there was none). */
-    public static Path restore(String url, Path backup, Clock clock, PrintStream out) throws IOException {
+    public static Path restore(String url, Path backup, List<SecretRenewal> renewals, Clock clock, PrintStream out)
+            throws IOException {
         if (Dialect.of(url) != Dialect.SQLITE) {
             throw new IllegalStateException("restore replaces a SQLite file; on PostgreSQL use pg_restore");
         }
@@ -99,9 +151,30 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
             }
             Path tmp = db.resolveSibling(db.getFileName() + ".restoring");
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);
+            renew(tmp, renewals, clock, out);
             Files.move(tmp, db, StandardCopyOption.ATOMIC_MOVE);
             out.println("Restored " + backup + " to " + db + ". Start the service.");
             return aside;
+        }
+    }
+
+    /** Renews the secrets in the copy before it takes the database's place: never live unrenewed. */
+    private static void renew(Path file, List<SecretRenewal> renewals, Clock clock, PrintStream out)
+            throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (String line : SecretRenewal.runAll(c, renewals, clock.millis())) {
+                out.println("  renewed " + line);
+            }
+            try (var st = c.createStatement()) {
+                // Everything into the main file, so the file moved into place is the whole database.
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        } catch (SQLException e) {
+            Files.deleteIfExists(file);
+            throw new IOException("Could not renew the secrets of the restored copy: " + e.getMessage(), e);
+        }
+        for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 

@@ -5,6 +5,7 @@ import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
+import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
@@ -77,6 +78,7 @@ public final class CasinoFeature {
         CasinoConfigService configs = new CasinoConfigService(db, games, audit, clock, maxAmount);
         SpinService spins = new SpinService(ledger, idempotency, configs, fairness, clock);
         SpinLookup lookup = new SpinLookup(db, games);
+        games.all().forEach(g -> BankMetrics.knownGame(g.name()));
         env.jersey().register(new CasinoResource(games, configs, spins, lookup, limiter, spinsPerPlayer));
         env.jersey().register(new FairnessResource(db, fairness));
         env.jersey().register(new CasinoAdminResource(games, configs, lookup));

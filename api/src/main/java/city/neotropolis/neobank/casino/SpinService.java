@@ -9,6 +9,7 @@ import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.Movement;
 import city.neotropolis.neobank.ledger.Posting;
 import city.neotropolis.neobank.ledger.TxType;
+import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import jakarta.ws.rs.core.Response;
@@ -101,7 +102,7 @@ public final class SpinService {
         }
         Credits totalBet = bet.times(game.lineBets());
         if (!free && account.balance().compareTo(totalBet) < 0) {
-            throw ApiException.badRequest("Insufficient funds");
+            throw ApiException.refused("insufficient_funds", "Insufficient funds");
         }
         if (account.houseBalance().compareTo(game.maxWin(bet)) < 0) {
             throw ApiException.unavailable(
@@ -131,6 +132,10 @@ public final class SpinService {
                             .withIdempotencyKey(key));
             balance = p.toBalance();
         }
+
+        long wagered = free ? 0 : totalBet.hundredths();
+        long paid = outcome.win().hundredths();
+        s.afterCommit(() -> BankMetrics.spun(game.name(), wagered, paid));
 
         int freeLeft = account.freeSpins() - (free ? 1 : 0);
         int awarded = outcome.triggersFreeSpins() ? game.definition().freeSpinsAward() : 0;

@@ -119,6 +119,9 @@ public final class Database implements Managed {
             writer = new PooledWriter(reads);
         }
         Database db = new Database(dialect, reads, writer);
+        // Exported as named here (see health/PrometheusMetrics): how far behind the one writer is.
+        env.metrics().registerGauge("neobank_writer_queue_depth", writer::queueDepth);
+        env.metrics().registerGauge("neobank_writer_queue_capacity", () -> writeQueue);
         // Writing starts now, not at server start: first-start setup (mint, house, first GM) needs it.
         writer.start();
         env.lifecycle().manage(db);

@@ -1,9 +1,11 @@
 package city.neotropolis.neobank.db;
 
+import city.neotropolis.neobank.metrics.BankMetrics;
 import com.google.common.base.Throwables;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -17,6 +19,7 @@ public final class PooledWriter implements Writer {
     private static final int ATTEMPTS = 8;
     private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01");
     private final Jdbi jdbi;
+    private final AtomicInteger running = new AtomicInteger();
 
     public PooledWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -24,24 +27,36 @@ public final class PooledWriter implements Writer {
 
     @Override
     public <T> CompletableFuture<T> submit(Work<T> work) {
+        running.incrementAndGet();
         try {
             return CompletableFuture.completedFuture(runWithRetries(work));
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            running.decrementAndGet();
         }
+    }
+
+    @Override
+    public int queueDepth() {
+        return running.get();
     }
 
     private <T> T runWithRetries(Work<T> work) throws Exception {
         for (int attempt = 1; ; attempt++) {
+            WriteSession[] session = new WriteSession[1];
             try (Handle h = jdbi.open()) {
-                return h.inTransaction(TransactionIsolationLevel.READ_COMMITTED, tx -> {
-                    WriteSession session = new WriteSession(tx, Dialect.POSTGRESQL);
+                T result = h.inTransaction(TransactionIsolationLevel.READ_COMMITTED, tx -> {
+                    session[0] = new WriteSession(tx, Dialect.POSTGRESQL);
                     try {
-                        return work.run(session);
+                        return work.run(session[0]);
                     } finally {
-                        session.closeStatements();
+                        session[0].closeStatements();
                     }
                 });
+                BankMetrics.committed(1);
+                WriteSession.runAll(session[0].takeAfterCommit());
+                return result;
             } catch (Exception e) {
                 if (!retryable(e)) {
                     throw e;

@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.db;
 
+import city.neotropolis.neobank.metrics.BankMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -88,6 +89,11 @@ public final class SqliteGroupCommitWriter implements Writer {
         return job.future;
     }
 
+    @Override
+    public int queueDepth() {
+        return queue.size();
+    }
+
     private void loop() {
         List<Job<?>> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
@@ -122,17 +128,21 @@ public final class SqliteGroupCommitWriter implements Writer {
         }
         try {
             for (Job<?> job : batch) {
+                session.discardAfterCommit();
                 savepoint.execute();
                 try {
                     job.run(session);
                     release.execute();
+                    job.afterCommit = session.takeAfterCommit();
                 } catch (Throwable e) {
+                    session.discardAfterCommit();
                     control.execute("ROLLBACK TO unit");
                     control.execute("RELEASE unit");
                     job.error = e;
                 }
             }
             control.execute("COMMIT");
+            BankMetrics.committed(batch.size());
         } catch (SQLException e) {
             LOG.error("Group commit failed; nothing in this group was written", e);
             rollbackQuietly();
@@ -161,6 +171,7 @@ public final class SqliteGroupCommitWriter implements Writer {
         final CompletableFuture<T> future = new CompletableFuture<>();
         T result;
         Throwable error;
+        List<Runnable> afterCommit = List.of();
 
         Job(Work<T> work) {
             this.work = work;
@@ -171,6 +182,8 @@ public final class SqliteGroupCommitWriter implements Writer {
         }
 
         void complete() {
+            // Counted before the caller is answered, so whoever saw the answer also sees the count.
+            WriteSession.runAll(afterCommit);
             if (error != null) {
                 future.completeExceptionally(error);
             } else {

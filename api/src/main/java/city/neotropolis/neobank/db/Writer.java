@@ -32,6 +32,9 @@ public interface Writer extends Managed {
     @Override
     default void start() {}
 
+    /** Units waiting for (SQLite) or running on (PostgreSQL) the database right now, for metrics. */
+    int queueDepth();
+
     /** A checked failure inside a unit of writing, carried out as unchecked. */
     final class WriteFailed extends RuntimeException {
         public WriteFailed(Throwable cause) {

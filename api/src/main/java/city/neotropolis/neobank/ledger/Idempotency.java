@@ -3,6 +3,7 @@ package city.neotropolis.neobank.ledger;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Work;
 import city.neotropolis.neobank.db.WriteSession;
+import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +109,7 @@ public final class Idempotency {
         if (!stored.fingerprint().equals(fingerprint)) {
             throw ApiException.unprocessable("This Idempotency-Key was already used for a different request");
         }
+        BankMetrics.replayed();
         return respond(stored.status(), stored.body(), true);
     }
 

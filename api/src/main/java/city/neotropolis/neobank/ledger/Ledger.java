@@ -1,6 +1,7 @@
 package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.db.WriteSession;
+import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.time.Timestamps;
 import city.neotropolis.neobank.web.ApiException;
@@ -91,6 +92,9 @@ public final class Ledger {
                 m.memo() == null ? "" : m.memo(),
                 Timestamps.iso(now),
                 m.type());
+        String type = m.type().code();
+        long hundredths = m.amount().hundredths();
+        s.afterCommit(() -> BankMetrics.moved(type, hundredths));
         return new Posting(view, from.balance, to.balance);
     }
 
@@ -138,12 +142,13 @@ public final class Ledger {
         ps.setLong(1, accountId);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                return ApiException.badRequest(sender ? "Sender account not found" : "Recipient account not found");
+                return ApiException.refused(
+                        "not_found", sender ? "Sender account not found" : "Recipient account not found");
             }
             if (rs.getBoolean(1)) {
-                return ApiException.badRequest("Account " + rs.getString(3) + " is frozen");
+                return ApiException.refused("frozen", "Account " + rs.getString(3) + " is frozen");
             }
-            return ApiException.badRequest("Insufficient funds");
+            return ApiException.refused("insufficient_funds", "Insufficient funds");
         }
     }
 }

@@ -54,6 +54,7 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(ApiException e) {
+            RequestTracking.refusedFor(e.reason());
             return errors.response(e.status(), e.getMessage(), e.headers());
         }
     }

@@ -1,6 +1,8 @@
 package city.neotropolis.neobank.web;
 
 import city.neotropolis.neobank.money.Credits;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 
 /** Checks on what players and terminals send, each failing with a 400 that names the field. */
 public final class Input {
@@ -24,6 +26,20 @@ public final class Input {
         return checkedLine(t, field, max);
     }
 
+    /**
+     * A name others will see and trust (a character, a faction): like {@link #text}, and free of
+     * every invisible character — zero-width joiners and variation selectors too — and of
+     * unassigned code points, which a later Unicode version could make anything.
+     */
+    public static String name(String value, String field, int min, int max) {
+        String t = text(value, field, min, max);
+        if (t.codePoints().anyMatch(c -> invisible(c) || UCharacter.getType(c) == UCharacter.UNASSIGNED)) {
+            throw ApiException.badRequest(
+                    field + " must not contain invisible, unassigned or text-direction characters");
+        }
+        return t;
+    }
+
     /** An optional single-line string: null stays null, otherwise at most max characters. */
     public static String optionalText(String value, String field, int max) {
         return value == null ? null : checkedLine(value.trim(), field, max);
@@ -36,7 +52,29 @@ public final class Input {
         if (hasControl(t)) {
             throw ApiException.badRequest(field + " must not contain control characters");
         }
+        if (t.codePoints().anyMatch(Input::misleading)) {
+            throw ApiException.badRequest(field + " must not contain invisible or text-direction characters");
+        }
         return t;
+    }
+
+    /**
+     * Invisible characters and text-direction controls: {@code admin} plus a zero-width space, or
+     * a right-to-left override that makes one name display as another. Unicode's own properties
+     * (default-ignorable, bidi control) rather than a hand-kept list.
+     */
+    public static boolean invisible(int c) {
+        return UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                || UCharacter.hasBinaryProperty(c, UProperty.BIDI_CONTROL);
+    }
+
+    /**
+     * What free text (memos, descriptions) must not hold: every invisible character except the
+     * zero-width joiner and variation selectors, which emoji are made of (👩‍🚀, ❤️).
+     */
+    static boolean misleading(int c) {
+        boolean emojiGlue = c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+        return invisible(c) && !emojiGlue;
     }
 
     public static boolean hasControl(String s) {

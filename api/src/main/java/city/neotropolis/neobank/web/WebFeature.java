@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What every request meets before and after the features: security headers and CORS, the body
- * limit, and the one error shape for Jersey, for servlets and for Jetty itself.
+ * What every request meets before and after the features: its request id and metrics, security
+ * headers and CORS, the body limit, and the one error shape for Jersey, for servlets and for Jetty itself.
  */
 public final class WebFeature {
     private final ErrorWriter errors;
@@ -24,6 +24,12 @@ public final class WebFeature {
         for (Object mapper : ErrorMappers.all(errors)) {
             env.jersey().register(mapper);
         }
+        env.servlets()
+                .addFilter("request-tracking", new RequestTracking(true))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        env.admin()
+                .addFilter("request-tracking", new RequestTracking(false))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets()
                 .addFilter("edge", new EdgeFilter(corsOrigins, errors))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

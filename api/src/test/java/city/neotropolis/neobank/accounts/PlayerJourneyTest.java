@@ -49,7 +49,9 @@ class PlayerJourneyTest {
             JsonNode user = r.json().get("user");
             assertThat(user.get("character_name").asText()).isEqualTo(name);
             assertThat(user.get("account_number").asText()).matches("NC-[A-Z0-9]{4}-[A-Z0-9]{4}");
-            assertThat(user.get("faction").asText()).isEqualTo("Zion");
+            assertThat(user.get("faction").asText())
+                    .as("a faction named at sign-up is only a request a GM confirms")
+                    .isEmpty();
             assertThat(user.get("balance").decimalValue()).isEqualByComparingTo("1000");
             assertThat(user.get("is_admin").asBoolean()).isFalse();
             assertThat(user.get("created_at").asText()).endsWith("Z");
@@ -193,18 +195,27 @@ class PlayerJourneyTest {
     @DisplayName("their own account")
     class OwnAccount {
         @Test
-        @DisplayName("updates faction and picture, and an empty faction means none")
+        @DisplayName("updates the picture and records a faction request; changing the faction alone is a 403")
         void profile() {
             Api.Session s = api.player("Switch");
-            Api.Res r = api.put(
+            Api.Res alone = api.put(
                     "/api/v1/account/profile",
                     s.token(),
                     "{\"faction\":\"Nebuchadnezzar\",\"profile_picture\":\"https://img.example/p.png\"}");
+            assertThat(alone.status()).isEqualTo(403);
+            assertThat(alone.json().get("error").asText()).contains("GM");
+            Api.Res r = api.put(
+                    "/api/v1/account/profile",
+                    s.token(),
+                    "{\"faction_request\":\"Nebuchadnezzar\",\"profile_picture\":\"https://img.example/p.png\"}");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.json().at("/user/faction").asText()).isEqualTo("Nebuchadnezzar");
-            Api.Res cleared = api.put("/api/v1/account/profile", s.token(), "{\"faction\":\"\"}");
-            assertThat(cleared.json().at("/user/faction").asText()).isEmpty();
-            assertThat(cleared.json().at("/user/profile_picture").asText()).isEqualTo("https://img.example/p.png");
+            assertThat(r.json().get("message").asText()).contains("Nebuchadnezzar");
+            assertThat(r.json().at("/user/faction").asText()).isEmpty();
+            Api.Res same = api.put("/api/v1/account/profile", s.token(), "{\"faction\":\"\"}");
+            assertThat(same.status())
+                    .as("sending the current faction changes nothing")
+                    .isEqualTo(200);
+            assertThat(same.json().at("/user/profile_picture").asText()).isEqualTo("https://img.example/p.png");
         }
 
         @Test

@@ -30,10 +30,10 @@ class AdminPostgresTest {
         Api.Session gm = api.gm();
         String f = Api.uniqueName("PgFac");
         Api.Session m = api.player("pgMember");
-        api.put("/api/v1/account/profile", m.token(), "{\"faction\":\"" + f + "\"}");
         assertThat(api.post("/api/admin/factions/create", gm.token(), "{\"name\":\"" + f + "\"}")
                         .status())
                 .isEqualTo(201);
+        api.put("/api/admin/factions/members/" + m.accountNumber(), gm.token(), "{\"faction\":\"" + f + "\"}");
         Api.Res g =
                 api.post("/api/admin/factions/" + f + "/add-credits", gm.token(), "{\"amount\":5,\"reason\":\"pg\"}");
         assertThat(g.status()).as(g.body()).isEqualTo(200);

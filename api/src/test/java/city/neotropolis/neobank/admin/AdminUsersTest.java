@@ -333,7 +333,7 @@ class AdminUsersTest {
             assertThat(c.json().at("/faction/name").asText()).isEqualTo(f);
             assertThat(api.post("/api/admin/factions/create", gm.token(), "{\"name\":\"" + f.toLowerCase() + "\"}")
                             .status())
-                    .isEqualTo(400);
+                    .isEqualTo(409);
             long journal = journalSize();
             Api.Res empty = api.post(
                     "/api/admin/factions/" + f + "/add-credits", gm.token(), "{\"amount\":10,\"reason\":\"payday\"}");
@@ -343,7 +343,7 @@ class AdminUsersTest {
             List<Api.Session> members = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Api.Session m = api.player("member");
-                api.put("/api/v1/account/profile", m.token(), "{\"faction\":\"" + f + "\"}");
+                api.put("/api/admin/factions/members/" + m.accountNumber(), gm.token(), "{\"faction\":\"" + f + "\"}");
                 members.add(m);
             }
             journal = journalSize();

@@ -140,10 +140,19 @@ class RestoreTest {
         @DisplayName("moves a database already there aside instead of overwriting it")
         void movesAside() throws Exception {
             Path dir = TestApp.tempDir();
-            RestoreCommand.restore(url(dir), backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+            RestoreCommand.restore(
+                    url(dir),
+                    backup,
+                    NeoBankApplication.SECRET_RENEWALS,
+                    Clock.systemUTC(),
+                    new PrintStream(new ByteArrayOutputStream()));
             Files.writeString(dir.resolve("neobank.db-wal"), "pretend wal");
             Path aside = RestoreCommand.restore(
-                    url(dir), backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+                    url(dir),
+                    backup,
+                    NeoBankApplication.SECRET_RENEWALS,
+                    Clock.systemUTC(),
+                    new PrintStream(new ByteArrayOutputStream()));
             assertThat(aside).exists();
             assertThat(aside.getFileName().toString()).startsWith("neobank.db.before-restore-");
             assertThat(aside.resolveSibling(aside.getFileName() + "-wal")).hasContent("pretend wal");
@@ -180,7 +189,11 @@ class RestoreTest {
                         + alice.accountNumber() + "'");
             }
             assertThatThrownBy(() -> RestoreCommand.restore(
-                            url(dir), copy, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream())))
+                            url(dir),
+                            copy,
+                            NeoBankApplication.SECRET_RENEWALS,
+                            Clock.systemUTC(),
+                            new PrintStream(new ByteArrayOutputStream())))
                     .hasMessageContaining("Ledger invariant violated");
             assertThat(dir.resolve("neobank.db")).doesNotExist();
         }
@@ -192,7 +205,11 @@ class RestoreTest {
             Path db = RestoreCommand.databaseFile(live);
             long size = Files.size(db);
             assertThatThrownBy(() -> RestoreCommand.restore(
-                            live, backup, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream())))
+                            live,
+                            backup,
+                            NeoBankApplication.SECRET_RENEWALS,
+                            Clock.systemUTC(),
+                            new PrintStream(new ByteArrayOutputStream())))
                     .hasMessageContaining("stop it");
             assertThat(db).exists();
             assertThat(Files.size(db)).isEqualTo(size);

@@ -58,10 +58,12 @@ class AuthorizationMatrixTest {
         GET  /health                                                    | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
         POST /api/v1/auth/register {"character_name":"{fresh}","password":"password1"} | 201 201 201 201 201 201 201 201 201 201 201 201 201 201
         POST /api/v1/auth/login {"character_name":"{victimname}","password":"password1"} | 200 200 200 200 200 200 200 200 200 200 200 200 200 200
+        GET  /api/v1/auth/registration                                  | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
         GET  /api/v1/account                                            | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/v1/account/transactions                               | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/v1/account/transactions/search?q=x                    | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
-        PUT  /api/v1/account/profile {"faction":"Runners"}              | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/v1/account/profile {"faction_request":"Runners"}      | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/v1/account/profile {"faction":"Runners"}              | 401  403    403   401    403 401    401      401      401   401       401     401      401     401
         PUT  /api/v1/account/password {"current_password":"wrong-one","new_password":"password9"} | 401 400 400 401 400 401 401 401 401 401 401 401 401 401
         PUT  /api/v1/account/pin {"pin":"1234","current_password":"wrong-one"} | 401 400 400 401 400 401 401 401 401 401 401 401 401 401
         GET  /api/v1/accounts/{victim}                                  | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
@@ -95,6 +97,9 @@ class AuthorizationMatrixTest {
         GET  /api/admin/factions/list                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/factions/create {"name":"{fresh}"}              | 401  403    403   401    201 401    401      401      401   401       401     401      401     401
         POST /api/admin/factions/{faction}/add-credits {"amount":1,"reason":"matrix"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
+        GET  /api/admin/factions/requests                               | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/admin/factions/members/{victim} {"faction":"{faction}"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
+        DELETE /api/admin/factions/requests/{victim}                    | 401  403    403   401    404 401    401      401      401   401       401     401      401     401
         GET  /api/admin/api-keys                                        | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/api-keys {"description":"matrix","account_number":"{victim}","scopes":["balance:read"]} | 401 403 403 401 201 401 401 401 401 401 401 401 401 401
         DELETE /api/admin/api-keys/{keyid}                              | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
@@ -186,7 +191,10 @@ class AuthorizationMatrixTest {
         String spinId = spin.json().get("spin_id").asText();
         Api.Session member = api.player("mxMember");
         String faction = "Matrix" + System.nanoTime() % 100000;
-        assertThat(api.put("/api/v1/account/profile", member.token(), "{\"faction\":\"" + faction + "\"}")
+        assertThat(api.put(
+                                "/api/admin/factions/members/" + member.accountNumber(),
+                                gm.token(),
+                                "{\"faction\":\"" + faction + "\"}")
                         .status())
                 .isEqualTo(200);
         Api.Res backup = api.post("/api/admin/backups", gm.token(), "");

@@ -45,7 +45,8 @@ class FuzzTest {
                         ",",
                         h.createQuery("SELECT account_number || ':' || balance || ':' || frozen || ':' "
                                         + "|| is_admin || ':' || token_version || ':' || faction || ':' || profile_picture "
-                                        + "|| ':' || COALESCE(password_hash, '') FROM accounts ORDER BY id")
+                                        + "|| ':' || COALESCE(password_hash, '') || ':' || faction_request || ':' "
+                                        + "|| COALESCE(name_skeleton, '') FROM accounts ORDER BY id")
                                 .mapTo(String.class)
                                 .list())));
     }
@@ -74,8 +75,16 @@ class FuzzTest {
                         "PUT",
                         "/api/v1/account/profile",
                         me.token(),
-                        Map.of("faction", "Runners", "profile_picture", "https://img.example/a.png"),
+                        Map.of("faction_request", "Runners", "profile_picture", "https://img.example/a.png"),
                         120),
+                new HostileCorpus.Route(
+                        "PUT",
+                        "/api/admin/factions/members/" + other.accountNumber(),
+                        gm.token(),
+                        Map.of("faction", "Fuzzers"),
+                        60),
+                new HostileCorpus.Route("GET", "/api/v1/auth/registration", null, Map.of(), 20),
+                new HostileCorpus.Route("GET", "/api/admin/factions/requests", gm.token(), Map.of(), 20),
                 new HostileCorpus.Route(
                         "PUT",
                         "/api/v1/account/password",

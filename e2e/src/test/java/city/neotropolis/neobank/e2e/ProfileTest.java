@@ -32,12 +32,15 @@ class ProfileTest {
         assertThat(b.driver().findElement(org.openqa.selenium.By.xpath("//header//*[normalize-space(.)='🦊']")))
                 .isNotNull();
         profile.faction("Neon Jackals");
-        b.waitForText("Faction saved.");
+        b.waitForText("a GM confirms membership");
         assertThat(s.call("GET", "/api/v1/account", zed, null)
                         .get("account")
                         .get("faction")
                         .asText())
-                .isEqualTo("Neon Jackals");
+                .as("asking is not joining")
+                .isEmpty();
+        assertThat(s.call("GET", "/api/admin/factions/requests", s.gm(), null).toString())
+                .contains("Neon Jackals");
 
         profile.setPin("4321", "wrong-password");
         b.waitForText("Current password is incorrect");

@@ -1,5 +1,7 @@
 package city.neotropolis.neobank.backup.original;
 
+import city.neotropolis.neobank.accounts.FactionKeysBackfill;
+import city.neotropolis.neobank.accounts.NameSkeletonBackfill;
 import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.ledger.OpeningBooks;
@@ -56,6 +58,14 @@ public final class OriginalImport {
             refuseUnlessEmpty(h);
             long now = clock.millis();
             Map<Long, Long> ids = TargetRows.insertAccounts(h, plan, report);
+            // Names and factions as migration 005 leaves an existing database: skeletons (of two
+            // look-alikes the older keeps it) and one spelling per faction, with its row.
+            try {
+                NameSkeletonBackfill.backfill(h.getConnection());
+                FactionKeysBackfill.backfill(h.getConnection(), clock.millis());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not set name skeletons and faction keys: " + e.getMessage(), e);
+            }
             List<OpeningBooks.HistoryRow> history = history(src, ids, report);
             Map<Long, Credits> balances = new LinkedHashMap<>();
             Map<Long, AccountPlan.Planned> byNewId = new HashMap<>();

@@ -22,9 +22,10 @@ public final class ProfilePage {
         return this;
     }
 
+    /** Asks to join a faction (a GM confirms). */
     public ProfilePage faction(String name) {
         b.type(b.field("Faction"), name);
-        b.click(b.button("Save faction"));
+        b.click(b.button("Ask to join"));
         return this;
     }
 
