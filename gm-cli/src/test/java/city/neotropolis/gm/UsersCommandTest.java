@@ -284,7 +284,9 @@ class UsersCommandTest {
         @Test
         @DisplayName("an export, edited, imports back: same header, its extra columns ignored")
         void roundTrip() throws IOException {
+            gm("factions", "create", "Kings");
             Service.Player p = Service.player(url, "Roundtrip", "Kings");
+            assertThat(gm("factions", "confirm", p.accountNumber()).code()).isZero();
             Path file = Files.createTempDirectory("roundtrip").resolve("users.csv");
             assertThat(gm("users", "export", file.toString()).code()).isZero();
             List<String> lines = Files.readAllLines(file);
