@@ -93,10 +93,12 @@ class ShellTest {
         @DisplayName("completes with Tab, asks for the password without echo, and quits on exit")
         void tabAndPassword() throws Exception {
             Path home = Service.tempDir("gm-tmux-");
+            // The class path in a java @argfile: on the command line it is longer than tmux accepts.
+            Path args = home.resolve("java.args");
+            Files.writeString(args, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
             try (Tmux tmux = Tmux.start(
                     "java",
-                    "-cp",
-                    System.getProperty("java.class.path"),
+                    "@" + args,
                     GmConsole.class.getName(),
                     "--url",
                     Service.url(APP),
