@@ -1,5 +1,6 @@
 # NeoBank & Chrome Slots — container image.
 # Build: docker build -t neobank .   Run: docker compose up   (see docker-compose.yml)
+# For a cluster: build, tag and push to a registry the cluster pulls from (docs/deploy.md).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -31,6 +32,7 @@ ENV NEOBANK_DATA_DIR=/app/data \
     JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/app/data"]
 EXPOSE 8080 8081
+# Asks the port the service really listens on: PORT can be changed at run time.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q healthy <&3"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q healthy <&3"]
 ENTRYPOINT ["bash", "-c", "exec java $JAVA_OPTS -jar /app/neobank.jar server /app/config.yml"]

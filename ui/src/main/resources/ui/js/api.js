@@ -67,7 +67,32 @@ async function call(method, path, { body, key, etag, auth = true } = {}) {
   throw new ApiError(res.status, data.error ?? `The bank answered ${res.status}.`);
 }
 
-const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '')).toString();
+/** The same call for the GM screens' own table of routes (js/screens/admin/adminApi.js). */
+export const request = call;
+
+/** A file the bank sends (a backup): fetched with the token, handed to the browser as a download. */
+export async function download(path, filename) {
+  const res = await fetch(`/api${path}`, {
+    headers: { Authorization: `Bearer ${store.token}`, Accept: 'application/octet-stream, application/json' },
+    cache: 'no-store', credentials: 'omit',
+  }).catch(() => {
+    throw new ApiError(0, 'No connection to the bank. Check the Wi-Fi and try again.', { network: true });
+  });
+  if (!res.ok) {
+    const data = await res.json().catch(() => ({}));
+    throw new ApiError(res.status, data.error ?? `The bank answered ${res.status}.`);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '')).toString();
 
 export const api = {
   /** "open", "code" or "closed"; "open" while the server has no such route (404). */

@@ -6,6 +6,7 @@
 import { reactive, markRaw } from 'vue';
 import { store } from './store.js';
 import { refreshAccount } from './live.js';
+import { adminRoutes } from './screens/admin/sections.js';
 
 /**
  * path: the hash path; load: the screen module (loaded on first visit, so the first load carries
@@ -22,6 +23,7 @@ export const routes = [
   { path: '/casino/starlight-smuggler', load: () => import('./screens/casino/StarlightSmuggler.js'), auth: true, tab: 'casino', title: 'Starlight Smuggler' },
   { path: '/casino/fairness', load: () => import('./screens/casino/Fairness.js'), auth: true, tab: 'casino', title: 'Fairness' },
   { path: '/profile', load: () => import('./screens/Profile.js'), auth: true, tab: 'profile', title: 'Profile' },
+  ...adminRoutes,
 ];
 
 /** The bottom tab bar; `gm: true` entries show only to GMs; icon names come from components/Icon.js. */
@@ -29,6 +31,7 @@ export const tabs = [
   { id: 'bank', to: '/bank', label: 'Bank', icon: 'bank' },
   { id: 'casino', to: '/casino', label: 'Casino', icon: 'casino' },
   { id: 'profile', to: '/profile', label: 'Profile', icon: 'profile' },
+  { id: 'admin', to: '/admin', label: 'Admin', icon: 'admin', gm: true },
 ];
 
 export const HOME = '/bank';

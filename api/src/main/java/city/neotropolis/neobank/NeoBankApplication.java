@@ -36,6 +36,7 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.transfers.TransfersFeature;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
+import city.neotropolis.neobank.web.SlowClientsFeature;
 import city.neotropolis.neobank.web.WebFeature;
 import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
@@ -133,7 +134,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         AuditLog audit = new AuditLog(database, clock);
 
         // Who is calling: tokens, passwords, the cached principals, the rate limits.
-        Passwords passwords = new Passwords(sec.bcryptCost);
+        Passwords passwords = new Passwords(sec.bcryptCost, sec.passwordThreads, sec.passwordQueue);
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Principals principals = new Principals(
                 id -> AccountDao.findById(database.reads(), id)
@@ -151,6 +152,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         // One statement per feature, each given only what it uses (kept as written: spotless:off).
         // spotless:off
         new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
+        new SlowClientsFeature(sec.maxBodyBytes, sec.bodyDeadline.toJavaDuration(), sec.maxConnections).register(env);
         new AuthFeature(tokens, principals).register(env);
         new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
@@ -168,6 +170,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
         new WebAppFeature(mapper).register(env);
+        config.getHttps().addTo(config.getServerFactory());
         // spotless:on
         LOG.info(
                 "NeoBank ready to start on {} in {} ms",

@@ -3,6 +3,7 @@ package city.neotropolis.neobank;
 import city.neotropolis.neobank.accounts.Registration;
 import city.neotropolis.neobank.backup.BackupConfig;
 import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.web.HttpsConfig;
 import city.neotropolis.neobank.web.RateLimiter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -43,6 +44,15 @@ public class NeoBankConfiguration extends Configuration {
     @NotNull
     @JsonProperty("backups")
     private BackupConfig backups = new BackupConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty("https")
+    private HttpsConfig https = new HttpsConfig();
+
+    public HttpsConfig getHttps() {
+        return https;
+    }
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -145,6 +155,14 @@ public class NeoBankConfiguration extends Configuration {
         @Max(15)
         @JsonProperty
         public int bcryptCost = 10;
+        /** bcrypt hashes that may run at once; 0: half the cores (at least 1). */
+        @Min(0)
+        @JsonProperty
+        public int passwordThreads = 0;
+        /** bcrypt hashes that may wait for a turn; past it logins and sign-ups get 503 with Retry-After. */
+        @Min(0)
+        @JsonProperty
+        public int passwordQueue = 16;
         /** How long a token's account state may be cached before it is read again. */
         @NotNull
         @JsonProperty
@@ -157,6 +175,14 @@ public class NeoBankConfiguration extends Configuration {
         @Min(1024)
         @JsonProperty
         public long maxBodyBytes = 64 * 1024;
+        /** A request body must be complete this long after its headers, or the answer is 408. */
+        @NotNull
+        @JsonProperty
+        public Duration bodyDeadline = Duration.seconds(10);
+        /** Open connections (both ports together) past which new ones wait in the accept queue. */
+        @Min(16)
+        @JsonProperty
+        public int maxConnections = 2000;
 
         public Set<String> corsOriginSet() {
             return Arrays.stream(corsOrigins.split(","))

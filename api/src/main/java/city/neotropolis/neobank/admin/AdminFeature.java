@@ -16,6 +16,9 @@ import java.time.Clock;
 
 /** The GM admin API under {@code /api/admin}: users, journal, audit log, factions and stats. */
 public final class AdminFeature {
+    /** How often the dashboard's per-minute sums catch up with the journal. */
+    static final long ROLLUP_EVERY_S = 10;
+
     private final Database db;
     private final AccountService accounts;
     private final AccountDirectory directory;
@@ -66,5 +69,12 @@ public final class AdminFeature {
         env.jersey()
                 .register(new FactionsResource(new FactionService(db, ledger, idempotency, audit, clock, maxAmount)));
         env.jersey().register(new ActivityFilter(db, directory, clock));
+        JournalRollup rollup = new JournalRollup(db, clock);
+        env.jersey().register(new StatsSeriesResource(new EconomySeries(db, clock)));
+        // The dashboard's per-minute sums follow the journal in the background, a chunk at a time.
+        env.lifecycle()
+                .scheduledExecutorService("journal-rollup")
+                .build()
+                .scheduleWithFixedDelay(rollup::runQuietly, 2, ROLLUP_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

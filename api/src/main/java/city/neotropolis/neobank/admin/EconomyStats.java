@@ -97,15 +97,19 @@ final class EconomyStats {
 
     private static List<GameTake> casino(Handle h) {
         Map<String, long[]> byGame = new TreeMap<>();
-        h.createQuery("SELECT memo, type, COUNT(*), COALESCE(SUM(amount), 0) FROM transactions "
-                        + "WHERE type IN (:bet, :win) GROUP BY memo, type")
+        // The per-minute sums of JournalRollup plus the rows it has not summed yet (by id): the same
+        // figures as grouping the whole journal, without reading a million rows on every refresh.
+        long last = JournalRollup.lastId(h);
+        h.createQuery("SELECT game, type, SUM(row_count), SUM(amount) FROM journal_minutes WHERE type IN (:bet, :win)"
+                        + " GROUP BY game, type UNION ALL SELECT memo, type, COUNT(*), SUM(amount) FROM transactions"
+                        + " WHERE id > " + last + " AND type IN (:bet, :win) GROUP BY memo, type")
                 .bind("bet", TxType.CASINO_BET.code())
                 .bind("win", TxType.CASINO_WIN.code())
                 .map((rs, ctx) -> {
                     long[] g = byGame.computeIfAbsent(rs.getString(1), k -> new long[4]);
                     int at = TxType.CASINO_BET.code().equals(rs.getString(2)) ? 0 : 2;
-                    g[at] = rs.getLong(3);
-                    g[at + 1] = rs.getLong(4);
+                    g[at] += rs.getLong(3);
+                    g[at + 1] += rs.getLong(4);
                     return g;
                 })
                 .list();

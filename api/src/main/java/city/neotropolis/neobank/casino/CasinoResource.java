@@ -3,6 +3,7 @@ package city.neotropolis.neobank.casino;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.casino.math.ParSheet;
+import city.neotropolis.neobank.web.ApiException;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
@@ -111,7 +112,12 @@ public final class CasinoResource {
 
     @GET
     @Path("spins/{id}")
-    public SpinLookup.SpinView spin(@Auth Player player, @PathParam("id") long id) {
-        return lookup.findOwn(id, player.id());
+    public SpinLookup.SpinView spin(@Auth Player player, @PathParam("id") String id) {
+        // Not a number names no spin: the same 404 as an unknown or someone else's spin.
+        try {
+            return lookup.findOwn(Long.parseLong(id), player.id());
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Spin not found");
+        }
     }
 }

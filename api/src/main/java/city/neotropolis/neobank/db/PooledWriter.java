@@ -23,6 +23,14 @@ public final class PooledWriter implements Writer {
 
     public PooledWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
+        // READ COMMITTED is PostgreSQL's default, checked once here rather than set per unit: Jdbi's
+        // inTransaction(level) asks the driver for the level before and after every transaction, and
+        // pgjdbc answers each ask with a SHOW TRANSACTION ISOLATION LEVEL round trip, six per
+        // transfer next to its six real statements (seen in the server's statement log).
+        TransactionIsolationLevel level = jdbi.withHandle(Handle::getTransactionIsolationLevel);
+        if (level != TransactionIsolationLevel.READ_COMMITTED) {
+            throw new IllegalStateException("PostgreSQL connections must default to READ COMMITTED, not " + level);
+        }
     }
 
     @Override
@@ -46,7 +54,7 @@ public final class PooledWriter implements Writer {
         for (int attempt = 1; ; attempt++) {
             WriteSession[] session = new WriteSession[1];
             try (Handle h = jdbi.open()) {
-                T result = h.inTransaction(TransactionIsolationLevel.READ_COMMITTED, tx -> {
+                T result = h.inTransaction(tx -> {
                     session[0] = new WriteSession(tx, Dialect.POSTGRESQL);
                     try {
                         return work.run(session[0]);

@@ -10,7 +10,11 @@ public interface Writer extends Managed {
 
     <T> CompletableFuture<T> submit(Work<T> work);
 
-    /** Submits and waits; a refusal or failure of the work is rethrown as it was thrown. */
+    /**
+     * Submits and waits; a refusal or failure of the work is rethrown as it was thrown, except that
+     * a broken schema rule is rethrown as {@link ConstraintRefused} (the same on both databases).
+     * Callers of {@link #submit} get the raw failure; the web layer recognises it there too.
+     */
     default <T> T write(Work<T> work) {
         try {
             return submit(work).get();
@@ -18,7 +22,7 @@ public interface Writer extends Managed {
             Thread.currentThread().interrupt();
             throw new DatabaseUnavailable("Interrupted while waiting for the database");
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = ConstraintRefused.translate(e.getCause());
             if (cause instanceof RuntimeException r) {
                 throw r;
             }

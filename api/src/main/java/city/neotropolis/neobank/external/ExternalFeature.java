@@ -62,7 +62,7 @@ public final class ExternalFeature {
 
     public void register(Environment env) {
         ApiKeyAuthenticator keys = new ApiKeyAuthenticator(db, clock);
-        TerminalPins pins = new TerminalPins(db, clock, bcryptCost);
+        TerminalPins pins = new TerminalPins(db, clock, bcryptCost, passwords);
         TerminalPayments payments = new TerminalPayments(ledger, idempotency, directory, db, keys, pins, maxAmount);
         ApiKeyService service = new ApiKeyService(db, directory, audit, keys, clock, maxAmount);
 

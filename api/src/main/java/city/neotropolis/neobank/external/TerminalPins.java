@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.external;
 
+import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.WriteSession;
 import city.neotropolis.neobank.web.ApiException;
@@ -31,12 +32,15 @@ public final class TerminalPins {
     private final Database db;
     private final Clock clock;
     private final int bcryptCost;
+    // PIN bcrypts take their turns with password bcrypts: one bounded share of the CPU for both.
+    private final Passwords turns;
     private final Map<Long, Boolean> checking = new ConcurrentHashMap<>();
 
-    public TerminalPins(Database db, Clock clock, int bcryptCost) {
+    public TerminalPins(Database db, Clock clock, int bcryptCost, Passwords turns) {
         this.db = db;
         this.clock = clock;
         this.bcryptCost = bcryptCost;
+        this.turns = turns;
     }
 
     /** Sets (or with an empty pin, removes) a player's PIN; the caller has checked the password. */
@@ -48,7 +52,7 @@ public final class TerminalPins {
         if (pin == null || !SHAPE.matcher(pin).matches()) {
             throw ApiException.badRequest("pin must be 4 to 6 digits, as a string (\"\" removes the PIN)");
         }
-        String hash = BCrypt.hashpw(pin, BCrypt.gensalt(bcryptCost));
+        String hash = turns.inTurn(() -> BCrypt.hashpw(pin, BCrypt.gensalt(bcryptCost)));
         long now = clock.millis();
         db.writer().write(s -> s.dao(TerminalPinDao.class).set(accountId, hash, now));
         return true;
@@ -100,7 +104,7 @@ public final class TerminalPins {
             if (!SHAPE.matcher(pin).matches()) {
                 throw ApiException.badRequest("pin must be 4 to 6 digits, as a string");
             }
-            if (BCrypt.checkpw(pin, st.pinHash())) {
+            if (turns.inTurn(() -> BCrypt.checkpw(pin, st.pinHash()))) {
                 if (st.failures() > 0) {
                     db.writer().write(s -> s.dao(TerminalPinDao.class).clearFailures(accountId, now));
                 }

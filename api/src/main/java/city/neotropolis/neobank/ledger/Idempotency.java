@@ -7,7 +7,6 @@ import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.base.Throwables;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -87,12 +86,13 @@ public final class Idempotency {
                 });
                 return respond(reply.status(), body[0], false);
             } catch (RuntimeException e) {
-                // Another replica may have committed the same key first: answer as a retry would be.
-                if (isDuplicate(e)) {
-                    Optional<Stored> winner = lookup(principal, key);
-                    if (winner.isPresent()) {
-                        return replay(winner.get(), fingerprint);
-                    }
+                // Another replica may have committed the same key meanwhile (the in-flight guard is
+                // per process). Its answer is the answer, whether this attempt then collided on the
+                // key or was refused by the state that commit left: a retry of a payment already
+                // made must not be told "Insufficient funds" (ReplicasIT sends one key to both).
+                Optional<Stored> winner = committedMeanwhile(principal, key, e);
+                if (winner.isPresent() && !isExpired(winner.get())) {
+                    return replay(winner.get(), fingerprint);
                 }
                 throw e;
             }
@@ -161,11 +161,13 @@ public final class Idempotency {
                         .execute());
     }
 
-    private static boolean isDuplicate(Throwable e) {
-        return Throwables.getCausalChain(e).stream()
-                .anyMatch(c -> c instanceof SQLException s
-                        && ("23505".equals(s.getSQLState())
-                                || String.valueOf(s.getMessage()).contains("constraint failed: idempotency_keys")));
+    private Optional<Stored> committedMeanwhile(String principal, String key, RuntimeException failure) {
+        try {
+            return lookup(principal, key);
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            return Optional.empty();
+        }
     }
 
     private String json(Object body) {

@@ -146,7 +146,9 @@ public final class Ledger {
                         "not_found", sender ? "Sender account not found" : "Recipient account not found");
             }
             if (rs.getBoolean(1)) {
-                return ApiException.refused("frozen", "Account " + rs.getString(3) + " is frozen");
+                // A payer may learn their own account is frozen; a payee's state is between its owner and the GMs.
+                return ApiException.refused(
+                        "frozen", "Account " + rs.getString(3) + (sender ? " is frozen" : " cannot receive payments"));
             }
             return ApiException.refused("insufficient_funds", "Insufficient funds");
         }

@@ -38,7 +38,9 @@ public record Credits(long hundredths) implements Comparable<Credits> {
     }
 
     /**
-     * Parses a plain decimal with at most two decimals ("12", "12.5", "-3.25").
+     * Parses a plain decimal with at most two decimals ("12", "12.5", "-3.25"). The rule is about
+     * how the amount is written, not its value: "1.000" (three decimals) and "1e-2" (an exponent)
+     * are refused with a message saying which, so that every client writes amounts one way.
      *
      * @throws IllegalArgumentException with a message fit for a player when the text is not such an amount
      */
@@ -50,6 +52,10 @@ public record Credits(long hundredths) implements Comparable<Credits> {
         if (!PLAIN.matcher(t).matches()) {
             if (t.matches("-?[0-9]*\\.[0-9]{3,}")) {
                 throw new IllegalArgumentException("amount must have at most 2 decimals");
+            }
+            // 1e-2 and 1E2 are exact values, but we take amounts as written, never by exponent.
+            if (t.matches("-?[0-9.]+[eE][-+]?[0-9]+")) {
+                throw new IllegalArgumentException("amount must be written without an exponent, like 0.01 or 100");
             }
             throw new IllegalArgumentException("amount must be a plain number of credits, like 25 or 12.50");
         }

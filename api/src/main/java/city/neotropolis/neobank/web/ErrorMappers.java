@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.web;
 
+import city.neotropolis.neobank.db.ConstraintRefused;
 import city.neotropolis.neobank.db.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.base.Throwables;
@@ -29,6 +30,7 @@ public final class ErrorMappers {
         return new Object[] {
             new Api(errors),
             new Database(errors),
+            new Refused(errors),
             new Json(errors),
             new Validation(errors),
             new Web(errors),
@@ -70,6 +72,36 @@ public final class ErrorMappers {
         public Response toResponse(DatabaseUnavailable e) {
             return errors.response(503, e.getMessage());
         }
+    }
+
+    /**
+     * A write that broke a rule of the schema (a name taken meanwhile by a concurrent request, a
+     * value longer than its column): the same 4xx on SQLite and PostgreSQL, and nothing written.
+     */
+    @Provider
+    public static final class Refused extends Writing implements ExceptionMapper<ConstraintRefused> {
+        Refused(ErrorWriter errors) {
+            super(errors);
+        }
+
+        @Override
+        public Response toResponse(ConstraintRefused e) {
+            return refusal(errors, e);
+        }
+    }
+
+    static Response refusal(ErrorWriter errors, ConstraintRefused e) {
+        String what = e.columns().stream()
+                .map(c -> c.replaceAll("_(key|hash)$", "").replace('_', ' '))
+                .collect(Collectors.joining(" and "));
+        return switch (e.kind()) {
+            case UNIQUE ->
+                errors.response(409, what.isEmpty() ? "That already exists" : "That " + what + " is already taken");
+            case TOO_LONG -> errors.response(400, "A value is too long to keep; shorten it");
+            case NOT_NULL -> errors.response(400, what.isEmpty() ? "A value is missing" : what + " is required");
+            case FOREIGN_KEY -> errors.response(400, "That refers to something that does not exist");
+            case CHECK, OTHER -> errors.response(400, "That value is not allowed");
+        };
     }
 
     /** Malformed JSON, wrong JSON types, duplicate keys, bad amounts inside a body. */
@@ -175,6 +207,11 @@ public final class ErrorMappers {
             if (known.isPresent()) {
                 return known.get();
             }
+            // A schema rule broken on a path that did not go through a writer: the same answer.
+            Optional<ConstraintRefused> refused = ConstraintRefused.of(e);
+            if (refused.isPresent()) {
+                return refusal(errors, refused.get());
+            }
             LOG.error("Unexpected error", e);
             return errors.response(500, "Internal error");
         }
@@ -185,6 +222,9 @@ public final class ErrorMappers {
             }
             if (c instanceof DatabaseUnavailable d) {
                 return Optional.of(errors.response(503, d.getMessage()));
+            }
+            if (c instanceof ConstraintRefused r) {
+                return Optional.of(refusal(errors, r));
             }
             if (c instanceof JsonProcessingException j) {
                 return Optional.of(errors.response(400, JsonErrors.describe(j)));

@@ -25,6 +25,12 @@ final class JsonErrors {
                 return prefix + firstLine(e.getOriginalMessage());
             }
             if (e instanceof MismatchedInputException mi) {
+                if (mi.getTargetType() != null && !field.isEmpty() && integral(mi.getTargetType())) {
+                    // 96.5 for a whole-number field is a number of the wrong kind, not a wrong type.
+                    return field.endsWith("percentage")
+                            ? field + " must be a whole percent, like 96"
+                            : field + " must be a whole number";
+                }
                 if (mi.getTargetType() != null && !field.isEmpty()) {
                     return field + " has the wrong type (expected " + typeName(mi.getTargetType()) + ")";
                 }
@@ -35,6 +41,16 @@ final class JsonErrors {
             return prefix + "invalid value";
         }
         return "Malformed JSON";
+    }
+
+    private static boolean integral(Class<?> t) {
+        return t == Integer.class
+                || t == int.class
+                || t == Long.class
+                || t == long.class
+                || t == Short.class
+                || t == short.class
+                || t == java.math.BigInteger.class;
     }
 
     private static String typeName(Class<?> t) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class AppShell {
     /** The WebJars the app may load; nothing else under /webjars is served. */
-    public static final List<String> WEBJARS = List.of("vue", "qr-creator", "html5-qrcode");
+    public static final List<String> WEBJARS = List.of("vue", "qr-creator", "html5-qrcode", "uplot");
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{(app|version|precache|webjar:[a-z0-9-]+)}}");
     private static final Pattern IMPORT_MAP =

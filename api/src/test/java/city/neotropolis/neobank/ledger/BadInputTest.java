@@ -9,16 +9,16 @@ import city.neotropolis.neobank.support.TestApp;
 import city.neotropolis.neobank.support.Tokens4Tests;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,16 +26,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every bad request gets a 4xx JSON error and changes nothing: no balance moves, no journal row,
  * no account appears.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-@DisplayName("Bad input is refused with a clear 4xx JSON error and changes nothing")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Bad input is refused with a clear 4xx JSON error and changes nothing (SQLite)")
 class BadInputTest {
-    static final DropwizardAppExtension<NeoBankConfiguration> APP =
-            TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
+    DropwizardAppExtension<NeoBankConfiguration> app;
+    Api api;
+    Api.Session sender;
+    Api.Session recipient;
+    Api.Session frozen;
 
-    static Api api;
-    static Api.Session sender;
-    static Api.Session recipient;
-    static Api.Session frozen;
+    /** The service under test; {@link BadInputPostgresTest} runs the same table on PostgreSQL. */
+    DropwizardAppExtension<NeoBankConfiguration> newApp() {
+        return TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
+    }
 
     /** Who asks: the sender's real token, or one of the tokens a verifier must refuse. */
     enum As {
@@ -211,13 +214,15 @@ class BadInputTest {
     }
 
     @BeforeAll
-    static void players() {
-        api = TestApp.api(APP);
+    void players() throws Throwable {
+        app = newApp();
+        app.before();
+        api = TestApp.api(app);
         sender = api.player("sender");
         recipient = api.player("recipient");
         frozen = api.player("frozen");
-        NeoBankApplication app = APP.getApplication();
-        app.database()
+        app.<NeoBankApplication>getApplication()
+                .database()
                 .writer()
                 .write(s -> s.handle()
                         .createUpdate("UPDATE accounts SET frozen = TRUE WHERE account_number = :n")
@@ -225,17 +230,22 @@ class BadInputTest {
                         .execute());
     }
 
+    @AfterAll
+    void stop() {
+        app.after();
+    }
+
     record State(long sender, long recipient, long frozen, LedgerVerifier.Report books) {}
 
-    static State state() {
-        NeoBankApplication app = APP.getApplication();
-        LedgerVerifier.Report books = new LedgerVerifier(app.database()).verify();
+    State state() {
+        LedgerVerifier.Report books =
+                new LedgerVerifier(app.<NeoBankApplication>getApplication().database()).verify();
         return new State(balance(sender), balance(recipient), balance(frozen), books);
     }
 
-    static long balance(Api.Session s) {
-        NeoBankApplication app = APP.getApplication();
-        return app.database()
+    long balance(Api.Session s) {
+        return app.<NeoBankApplication>getApplication()
+                .database()
                 .reads()
                 .withHandle(h -> h.createQuery("SELECT balance FROM accounts WHERE account_number = :n")
                         .bind("n", s.accountNumber())
@@ -243,7 +253,7 @@ class BadInputTest {
                         .one());
     }
 
-    static String token(As as) {
+    String token(As as) {
         long uid = Tokens4Tests.uid(sender.token());
         return switch (as) {
             case SENDER -> sender.token();

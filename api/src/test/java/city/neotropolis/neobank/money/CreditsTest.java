@@ -69,6 +69,18 @@ class CreditsTest {
         }
 
         @Test
+        @DisplayName("goes by how the amount is written: 1.000 has three decimals, 1e-2 an exponent")
+        void writtenForm() {
+            assertThatThrownBy(() -> Credits.parse("1.000")).hasMessage("amount must have at most 2 decimals");
+            assertThatThrownBy(() -> Credits.parse("1e-2"))
+                    .hasMessage("amount must be written without an exponent, like 0.01 or 100");
+            assertThatThrownBy(() -> Credits.parse("1E2"))
+                    .hasMessage("amount must be written without an exponent, like 0.01 or 100");
+            assertThat(Credits.parse("1.00").hundredths()).isEqualTo(100);
+            assertThat(Credits.parse("0.01").hundredths()).isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("refuses null")
         void nothing() {
             assertThatThrownBy(() -> Credits.parse(null)).hasMessage("amount is required");
@@ -91,7 +103,7 @@ class CreditsTest {
             assertThat(json.writeValueAsString(Credits.ofHundredths(1050))).isEqualTo("10.5");
             assertThat(json.readValue("12.34", Credits.class)).isEqualTo(Credits.ofHundredths(1234));
             assertThat(json.readValue("\"12.34\"", Credits.class)).isEqualTo(Credits.ofHundredths(1234));
-            assertThatThrownBy(() -> json.readValue("1e3", Credits.class)).hasMessageContaining("plain number");
+            assertThatThrownBy(() -> json.readValue("1e3", Credits.class)).hasMessageContaining("exponent");
             assertThatThrownBy(() -> json.readValue("true", Credits.class)).hasMessageContaining("must be a number");
         }
     }

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
         GET  /api/admin/audit-logs                                      | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/ledger/verify                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/stats                                           | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        GET  /api/admin/stats/series                                    | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/factions/list                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/factions/create {"name":"{fresh}"}              | 401  403    403   401    201 401    401      401      401   401       401     401      401     401
         POST /api/admin/factions/{faction}/add-credits {"amount":1,"reason":"matrix"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401

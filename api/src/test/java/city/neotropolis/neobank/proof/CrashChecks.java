@@ -40,9 +40,14 @@ final class CrashChecks {
 
     /** With the service up: every player's balance through the API equals the expected-balances model. */
     void balances(Api api, CrashClient client, List<Long> start, List<Intent> intents) {
+        balances(api, client::player, start, intents);
+    }
+
+    /** The same, for the players as {@code player} finds them now (a run may have logged them in again). */
+    void balances(Api api, java.util.function.IntFunction<Api.Session> player, List<Long> start, List<Intent> intents) {
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < start.size(); i++) {
-            expected.put(client.player(i).accountNumber(), start.get(i));
+            expected.put(player.apply(i).accountNumber(), start.get(i));
         }
         for (Intent in : intents) {
             if (in.state == State.ACKED) {
@@ -53,7 +58,7 @@ final class CrashChecks {
             }
         }
         for (int i = 0; i < start.size(); i++) {
-            Api.Session p = client.player(i);
+            Api.Session p = player.apply(i);
             long actual = api.balance(p);
             if (actual != expected.get(p.accountNumber())) {
                 violations.add("balance of " + p.accountNumber() + " is " + actual

@@ -103,12 +103,7 @@ final class CrashClient {
             }
             Api.Res r;
             try {
-                String token = op.bearer() != null
-                        ? op.bearer()
-                        : players.get(op.actor()).token();
-                r = op.apiKey() == null
-                        ? api.post(op.path(), token, op.body(), "Idempotency-Key", in.key)
-                        : api.post(op.path(), null, op.body(), "Idempotency-Key", in.key, "X-API-Key", op.apiKey());
+                r = op.send(api, players.get(op.actor()).token(), in.key);
             } catch (RuntimeException noReply) {
                 r = null;
             }

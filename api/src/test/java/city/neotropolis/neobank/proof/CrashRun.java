@@ -158,7 +158,7 @@ final class CrashRun {
      * runs the stall) and GM grants from the mint. Amounts are big enough that some senders run dry
      * and get refused, while the grants keep a long run's economy from draining into the house.
      */
-    private static Operation mixed(List<Api.Session> players, String vendorKey, String gmToken, long seed, long id) {
+    static Operation mixed(List<Api.Session> players, String vendorKey, String gmToken, long seed, long id) {
         // SplittableRandom mixes its seed: java.util.Random with adjacent seeds draws nearly the same first numbers.
         SplittableRandom r = new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L);
         int kind = r.nextInt(10);
@@ -183,7 +183,7 @@ final class CrashRun {
     }
 
     /** A GM issues the stall's terminal key (charge scope, a rate limit no run reaches). */
-    private static String terminalKey(Api api, Api.Session vendor) {
+    static String terminalKey(Api api, Api.Session vendor) {
         Api.Session gm = api.login("admin", GM_PASSWORD);
         Api.Res key = api.post(
                 "/api/admin/api-keys",
@@ -203,7 +203,7 @@ final class CrashRun {
         return c.toProperties();
     }
 
-    private static Path jar() {
+    static Path jar() {
         Path jar = Path.of(System.getProperty("neobank.jar", "target/neobank.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no fat jar at " + jar.toAbsolutePath() + ": run mvn package first");
@@ -211,7 +211,7 @@ final class CrashRun {
         return jar.toAbsolutePath();
     }
 
-    private static Path config() {
+    static Path config() {
         Path config = Path.of(System.getProperty("neobank.config", "../config.yml"));
         if (!Files.isRegularFile(config)) {
             throw new UncheckedIOException(new IOException("no service config at " + config.toAbsolutePath()));

@@ -10,26 +10,43 @@ import city.neotropolis.neobank.support.Api;
 import city.neotropolis.neobank.support.TestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * At least 1,000 hostile requests across every route: each answer is a 4xx JSON error or a correct
  * 2xx, never a 5xx, and a refused request leaves balances, journal and accounts exactly as they were.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-@DisplayName("Fuzzing every route with hostile input")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Fuzzing every route with hostile input (SQLite)")
 class FuzzTest {
-    static final DropwizardAppExtension<NeoBankConfiguration> APP =
-            TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
+    DropwizardAppExtension<NeoBankConfiguration> app;
+
+    /** The service under test; {@link FuzzPostgresTest} fuzzes the same routes on PostgreSQL. */
+    DropwizardAppExtension<NeoBankConfiguration> newApp() {
+        return TestApp.sqlite(ConfigOverride.config("rateLimits.enabled", "false"));
+    }
+
+    @BeforeAll
+    void start() throws Throwable {
+        app = newApp();
+        app.before();
+    }
+
+    @AfterAll
+    void stop() {
+        app.after();
+    }
+
     static final long SEED = Long.getLong("fuzz.seed", 20261126L);
 
     /** Everything a refused request must leave untouched. */
@@ -175,8 +192,8 @@ class FuzzTest {
     @Test
     @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")
     void hostile() {
-        Api api = TestApp.api(APP);
-        Database db = APP.<NeoBankApplication>getApplication().database();
+        Api api = TestApp.api(app);
+        Database db = app.<NeoBankApplication>getApplication().database();
         Api.Session me = api.player("fuzzer");
         Api.Session other = api.player("target");
         Api.Session gm = api.gm();

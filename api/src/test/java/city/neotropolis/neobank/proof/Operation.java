@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.proof;
 
+import city.neotropolis.neobank.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -39,6 +40,14 @@ interface Operation {
     /** The terminal key that sends it, or null when the actor's bearer token does. */
     default String apiKey() {
         return null;
+    }
+
+    /** Sends the operation once under {@code key}: its own bearer or key, else {@code actorToken}. */
+    default Api.Res send(Api api, String actorToken, String key) {
+        String token = bearer() != null ? bearer() : actorToken;
+        return apiKey() == null
+                ? api.post(path(), token, body(), "Idempotency-Key", key)
+                : api.post(path(), null, body(), "Idempotency-Key", key, "X-API-Key", apiKey());
     }
 
     /** Whether a status is the definite "done" answer for this route. */

@@ -66,6 +66,13 @@ public final class TestApp {
         });
     }
 
+    /** Stops a service started by {@link #postgres} by hand and drops its database. */
+    public static void stopAndDrop(DropwizardAppExtension<NeoBankConfiguration> app) {
+        String url = app.getConfiguration().getDatabase().getUrl();
+        app.after();
+        Postgres.drop(url);
+    }
+
     public static Path tempDir() {
         try {
             return Files.createTempDirectory("neobank-test-");

@@ -1,0 +1,43 @@
+// The GM's calls, by section, through api.js (token, idempotency keys, error shape, 401 and 429).
+// The server refuses every one of them to a player; the router never loads these screens for one.
+import { request as call, q, download } from '../../api.js';
+
+const acct = (n) => encodeURIComponent(n);
+
+export const adminApi = {
+  // Users
+  searchUsers: (text) => call('GET', `/admin/users/search?${q({ q: text })}`),
+  user: (account) => call('GET', `/admin/users/${acct(account)}`),
+  userHistory: (account, limit, offset) => call('GET', `/admin/transactions?${q({ account, limit, offset })}`),
+  createUser: (body) => call('POST', '/admin/users', { body }),
+  importUsers: (csv) => call('POST', '/admin/users/import', { body: { csv } }),
+  adjust: (account, amount, reason, key) => call('POST', `/admin/users/${acct(account)}/adjust-balance`, { body: { amount, reason }, key }),
+  freeze: (account, reason) => call('POST', `/admin/users/${acct(account)}/freeze`, { body: { reason } }),
+  unfreeze: (account, reason) => call('POST', `/admin/users/${acct(account)}/unfreeze`, { body: { reason } }),
+  resetPassword: (account, newPassword) => call('POST', `/admin/users/${acct(account)}/reset-password`, { body: { new_password: newPassword } }),
+  toggleGm: (account) => call('POST', `/admin/users/${acct(account)}/toggle-admin`),
+  // Factions
+  factions: () => call('GET', '/admin/factions/list'),
+  createFaction: (name, description) => call('POST', '/admin/factions/create', { body: { name, description } }),
+  grantFaction: (faction, amount, reason, key) => call('POST', `/admin/factions/${encodeURIComponent(faction)}/add-credits`, { body: { amount, reason }, key }),
+  // Terminals
+  keys: () => call('GET', '/admin/api-keys'),
+  createKey: (body) => call('POST', '/admin/api-keys', { body }),
+  revokeKey: (id) => call('DELETE', `/admin/api-keys/${encodeURIComponent(id)}`),
+  // Casino
+  casinoConfig: () => call('GET', '/admin/casino/config'),
+  parSheet: (game, payout) => call('GET', `/admin/casino/par/${encodeURIComponent(game)}?${q({ payout })}`),
+  saveCasino: (game, patch) => call('PUT', `/admin/casino/config/${encodeURIComponent(game)}`, { body: patch }),
+  // Activity
+  transactions: (limit, offset) => call('GET', `/admin/transactions?${q({ limit, offset })}`),
+  transactionsAfter: (afterId, limit = 100) => call('GET', `/admin/transactions?${q({ after_id: afterId, limit })}`),
+  audit: (limit, offset) => call('GET', `/admin/audit-logs?${q({ limit, offset })}`),
+  verify: () => call('GET', '/admin/ledger/verify'),
+  // Backups
+  backups: () => call('GET', '/admin/backups'),
+  takeBackup: () => call('POST', '/admin/backups'),
+  downloadBackup: (name) => download(`/admin/backups/${encodeURIComponent(name)}`, name),
+  // Dashboard
+  stats: () => call('GET', '/admin/stats'),
+  series: (from, to, step) => call('GET', `/admin/stats/series?${q({ from, to, step })}`),
+};
