@@ -129,4 +129,6 @@ export const api = {
   fairness: () => call('GET', '/v1/casino/fairness'),
   setClientSeed: (clientSeed) => call('PUT', '/v1/casino/fairness', { body: { client_seed: clientSeed } }),
   rotateSeed: () => call('POST', '/v1/casino/fairness/rotate'),
+  leaderboards: () => call('GET', '/v1/leaderboards'),
+  leaderboardOptOut: (optOut) => call('PUT', '/v1/leaderboards/opt-out', { body: { opt_out: optOut } }),
 };

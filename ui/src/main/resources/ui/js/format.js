@@ -50,6 +50,8 @@ export const TX_TYPES = {
   faction_grant: { label: 'Faction grant', icon: '⚑' },
   genesis: { label: 'Starting credits', icon: '◆' },
   import_adjustment: { label: 'Balance carried over', icon: '◆' },
+  reversal: { label: 'Reversal', icon: '↩' },
+  stipend: { label: 'Stipend', icon: '✚' },
 };
 
 /** The casino writes the game's name as the memo of its rows. */
@@ -67,9 +69,19 @@ export function describe(tx, myAccount) {
     whoAccount: incoming ? tx.from_account : tx.to_account,
     label,
     icon: type.icon,
-    // The starting credits' memo only repeats the label.
-    memo: tx.type === 'genesis' ? '' : GAME_TITLES[tx.memo] ?? tx.memo,
+    // The starting credits' memo only repeats the label; a reversal's memo names the row it undoes,
+    // which the link below says already, so only the GM's reason is left.
+    memo: tx.type === 'genesis' ? '' : tx.type === 'reversal' ? reversalReason(tx.memo) : GAME_TITLES[tx.memo] ?? tx.memo,
+    // Reversals are linked both ways: the undone row and the row that undid it.
+    reversed: tx.reversed_by != null,
+    link: tx.reversed_by != null
+      ? { text: `Reversed by a GM (#${tx.reversed_by})`, id: tx.reversed_by }
+      : tx.reversal_of != null ? { text: `Reverses #${tx.reversal_of}`, id: tx.reversal_of } : null,
   };
+}
+
+function reversalReason(memo) {
+  return String(memo ?? '').replace(/^Reversal of #\d+: /, '');
 }
 
 /** NC-ABCD-1234 in the canonical form, or null when it cannot be an account number. */

@@ -22,6 +22,7 @@ export const routes = [
   { path: '/casino/glitch-grid', load: () => import('./screens/casino/GlitchGrid.js'), auth: true, tab: 'casino', title: 'Glitch Grid' },
   { path: '/casino/starlight-smuggler', load: () => import('./screens/casino/StarlightSmuggler.js'), auth: true, tab: 'casino', title: 'Starlight Smuggler' },
   { path: '/casino/fairness', load: () => import('./screens/casino/Fairness.js'), auth: true, tab: 'casino', title: 'Fairness' },
+  { path: '/leaderboards', load: () => import('./screens/Leaderboards.js'), auth: true, tab: 'casino', title: 'Leaderboards' },
   { path: '/profile', load: () => import('./screens/Profile.js'), auth: true, tab: 'profile', title: 'Profile' },
   ...adminRoutes,
 ];

@@ -28,11 +28,14 @@ import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.db.SecretRenewal;
 import city.neotropolis.neobank.external.ExternalFeature;
 import city.neotropolis.neobank.health.HealthFeature;
+import city.neotropolis.neobank.leaderboards.LeaderboardsFeature;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Journal;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.ledger.LedgerFeature;
 import city.neotropolis.neobank.ledger.LedgerVerifier;
+import city.neotropolis.neobank.reversals.ReversalsFeature;
+import city.neotropolis.neobank.stipends.StipendsFeature;
 import city.neotropolis.neobank.transfers.TransfersFeature;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
@@ -167,6 +170,9 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount).register(env);
         new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
                 clock).register(env);
+        new ReversalsFeature(ledger, idempotency, audit, clock).register(env);
+        new StipendsFeature(database, ledger, audit, config.getStipends(), clock, bank.maxAmount).register(env);
+        new LeaderboardsFeature(database, audit, clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
         new WebAppFeature(mapper).register(env);

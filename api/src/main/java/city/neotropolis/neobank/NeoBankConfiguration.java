@@ -3,6 +3,7 @@ package city.neotropolis.neobank;
 import city.neotropolis.neobank.accounts.Registration;
 import city.neotropolis.neobank.backup.BackupConfig;
 import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.stipends.StipendConfig;
 import city.neotropolis.neobank.web.HttpsConfig;
 import city.neotropolis.neobank.web.RateLimiter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,6 +45,15 @@ public class NeoBankConfiguration extends Configuration {
     @NotNull
     @JsonProperty("backups")
     private BackupConfig backups = new BackupConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty("stipends")
+    private StipendConfig stipends = new StipendConfig();
+
+    public StipendConfig getStipends() {
+        return stipends;
+    }
 
     @Valid
     @NotNull

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             EconomyCommand.class,
             LedgerCommand.class,
+            StipendsCommand.class,
+            LeaderboardsCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class
         },

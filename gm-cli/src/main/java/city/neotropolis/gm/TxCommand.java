@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The journal: every movement of credits, newest first, or followed as it grows. */
 @Command(name = "tx", description = "Read and follow the journal of transactions.")
@@ -24,6 +25,26 @@ final class TxCommand extends GmCommand {
         return show(reply, o -> {
             Table t = txTable();
             reply.path("transactions").forEach(tx -> txRow(t, tx));
+            table(t);
+        });
+    }
+
+    @Command(
+            name = "reverse",
+            description = "Undo a mistaken movement: the same amount moves back once, linked to the original. "
+                    + "Casino spins are not reversible.")
+    int reverse(
+            @Parameters(paramLabel = "ID", description = "The transaction to undo.") long id,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Kept in the audit log.")
+                    String reason) {
+        JsonNode reply = api().post(
+                        "/api/admin/transactions/" + id + "/reverse",
+                        Api.object().put("reason", reason));
+        return show(reply, o -> {
+            o.println(reply.path("message").asText("Reversed"));
+            Table t = txTable();
+            txRow(t, reply.path("original"));
+            txRow(t, reply.path("reversal"));
             table(t);
         });
     }
@@ -152,7 +173,7 @@ final class TxCommand extends GmCommand {
                     party(tx, "from"),
                     party(tx, "to"),
                     Table.text(tx.get("amount")),
-                    Table.text(tx.get("memo")));
+                    memo(tx));
         }
         o.flush();
     }
@@ -169,7 +190,19 @@ final class TxCommand extends GmCommand {
                 party(tx, "from"),
                 party(tx, "to"),
                 tx.get("amount"),
-                tx.get("memo"));
+                memo(tx));
+    }
+
+    /** The memo, with the reversal link where there is one. */
+    static String memo(JsonNode tx) {
+        String memo = Table.text(tx.get("memo"));
+        if (tx.hasNonNull("reversed_by")) {
+            memo += " [reversed by #" + tx.get("reversed_by").asText() + "]";
+        }
+        if (tx.hasNonNull("reversal_of")) {
+            memo += " [reverses #" + tx.get("reversal_of").asText() + "]";
+        }
+        return memo;
     }
 
     private static String party(JsonNode tx, String side) {

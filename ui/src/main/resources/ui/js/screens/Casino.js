@@ -54,6 +54,11 @@ export default {
         <span><strong>Provably fair</strong><br><span class="muted small">See your seeds, rotate them and verify any spin yourself.</span></span>
         <Icon name="chevron" class="chev" />
       </a>
+      <a class="card fair-link" href="#/leaderboards" aria-labelledby="lb-link" aria-describedby="lb-link-about">
+        <span class="fair-icon lb-icon" aria-hidden="true">🏆</span>
+        <span><strong id="lb-link">Leaderboards</strong><br><span id="lb-link-about" class="muted small">Biggest wins, richest factions, most generous runners.</span></span>
+        <Icon name="chevron" class="chev" />
+      </a>
       <p class="muted small center">Play for fun with in-game credits only. Outcomes come from your own seeds: nobody can change a spin after you press Spin.</p>
     </section>`,
 };

@@ -2,6 +2,7 @@ package city.neotropolis.neobank.ledger;
 
 import city.neotropolis.neobank.money.Credits;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -43,6 +44,10 @@ public interface JournalDao {
     @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " WHERE t.id > :after "
             + "AND (t.from_account_id = :a OR t.to_account_id = :a) ORDER BY t.id LIMIT :n")
     List<TxView> afterOf(@Bind("a") long accountId, @Bind("after") long afterId, @Bind("n") int limit);
+
+    /** One row with its reversal link, if any. */
+    @SqlQuery("SELECT " + TxRowMapper.COLUMNS + " FROM " + TxRowMapper.FROM + " WHERE t.id = :id")
+    Optional<TxView> byId(@Bind("id") long id);
 
     @SqlQuery("SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE from_account_id = :id")
     Credits totalSent(@Bind("id") long accountId);

@@ -12,7 +12,11 @@ public enum TxType {
     FACTION_GRANT("faction_grant"),
     GENESIS("genesis"),
     /** An import from the original NeoBank: brings an account's history to the balance it last showed. */
-    IMPORT_ADJUSTMENT("import_adjustment");
+    IMPORT_ADJUSTMENT("import_adjustment"),
+    /** Undoes one earlier row (GM, with a reason); linked to it in the reversals table. */
+    REVERSAL("reversal"),
+    /** Scheduled pay from the mint; the stipend's name is the memo. */
+    STIPEND("stipend");
 
     private final String code;
 

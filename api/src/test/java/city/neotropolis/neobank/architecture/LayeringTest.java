@@ -28,8 +28,17 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     static final String ROOT = "city.neotropolis.neobank";
     static final String FIXTURE = "city.neotropolis.layeringfixture";
-    static final List<String> FEATURES =
-            List.of("transfers", "admin", "casino", "external", "backup", "health", "webapp");
+    static final List<String> FEATURES = List.of(
+            "transfers",
+            "admin",
+            "casino",
+            "external",
+            "backup",
+            "health",
+            "webapp",
+            "reversals",
+            "stipends",
+            "leaderboards");
 
     static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

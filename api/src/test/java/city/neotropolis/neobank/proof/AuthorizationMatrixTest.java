@@ -52,7 +52,9 @@ class AuthorizationMatrixTest {
 
     // Placeholders: {victim} a fresh player per row, {player} the player column's account, {own} the
     // calling key's own account, {other} another player, {spin} a spin of the player, {fresh} a new
-    // name, {keyid} a fresh API key, {backup} an existing backup, {faction} a faction with members.
+    // name, {keyid} a fresh API key, {tx} a fresh GM grant to the victim (reversible),
+    // {stipend} a stipend made at the start, {newstipend} a fresh one per cell, {backup} an existing backup,
+    // {faction} a faction with members.
     static final String TABLE = """
         # route                                                        | anon player other frozen gm  k:read k:charge k:payout k:any k:revoked expired alg-none bad-sig hs512
         GET  /health                                                    | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
@@ -90,6 +92,18 @@ class AuthorizationMatrixTest {
         POST /api/admin/users/{victim}/adjust-balance {"amount":5,"reason":"matrix"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
         POST /api/admin/users/{victim}/freeze                           | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/users/{victim}/unfreeze                         | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/transactions/{tx}/reverse {"reason":"matrix"}  | 401  403    403   401    201 401    401      401      401   401       401     401      401     401
+        GET  /api/admin/stipends                                | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/stipends {"name":"{fresh}","amount":1,"recipients":"all","schedule":"once","at":"2099-01-01T10:00Z"} | 401 403 403 401 201 401 401 401 401 401 401 401 401 401
+        GET  /api/admin/stipends/{stipend}                      | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/admin/stipends/{stipend} {"name":"Matrix pay","amount":2,"recipients":"all","schedule":"once","at":"2099-01-02T10:00Z"} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
+        POST /api/admin/stipends/{stipend}/pause                | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/stipends/{stipend}/resume               | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        DELETE /api/admin/stipends/{newstipend}                 | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/stipends/run-due                        | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/leaderboards                                       | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/v1/leaderboards/opt-out {"opt_out":false}             | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/admin/leaderboards {"enabled":false}                  | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/transactions                                    | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/audit-logs                                      | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/ledger/verify                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
@@ -202,6 +216,8 @@ class AuthorizationMatrixTest {
         assertThat(backup.status()).as(backup.body()).isEqualTo(201);
         String backupName = backup.json().at("/backup/name").asText();
 
+        String stipendId = newStipendId(api, gm);
+
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         int[] fresh = {0};
@@ -211,8 +227,22 @@ class AuthorizationMatrixTest {
                 Caller caller = callers.get(PRINCIPALS[c]);
                 Supplier<String> freshName = () -> "mx" + System.nanoTime() % 1_000_000_000L + "n" + (fresh[0]++);
                 String keyId = row.path().contains("{keyid}") ? newKeyId(api, gm, victim) : "";
-                String path =
-                        fill(row.path(), victim, player, other, caller, spinId, faction, backupName, keyId, freshName);
+                String txId = row.path().contains("{tx}") ? newGrantId(api, gm, victim) : "";
+                String newStipend = row.path().contains("{newstipend}") ? newStipendId(api, gm) : "";
+                String path = fill(
+                                row.path(),
+                                victim,
+                                player,
+                                other,
+                                caller,
+                                spinId,
+                                faction,
+                                backupName,
+                                keyId,
+                                freshName)
+                        .replace("{tx}", txId)
+                        .replace("{newstipend}", newStipend)
+                        .replace("{stipend}", stipendId);
                 String body = row.body() == null
                         ? null
                         : fill(
@@ -269,6 +299,24 @@ class AuthorizationMatrixTest {
                 "{\"description\":\"to revoke\",\"account_number\":\"" + owner.accountNumber()
                         + "\",\"scopes\":[\"balance:read\"]}");
         return key.json().at("/api_key/id").asText();
+    }
+
+    private static String newStipendId(Api api, Api.Session gm) {
+        Api.Res made = api.post(
+                "/api/admin/stipends",
+                gm.token(),
+                "{\"name\":\"Matrix pay\",\"amount\":1,\"recipients\":\"all\",\"schedule\":\"once\","
+                        + "\"at\":\"2099-01-01T10:00Z\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().at("/stipend/id").asText();
+    }
+
+    private static String newGrantId(Api api, Api.Session gm, Api.Session owner) {
+        Api.Res grant = api.post(
+                "/api/admin/users/" + owner.accountNumber() + "/adjust-balance",
+                gm.token(),
+                "{\"amount\":1,\"reason\":\"to reverse\"}");
+        return grant.json().at("/transaction/id").asText();
     }
 
     private static String fill(

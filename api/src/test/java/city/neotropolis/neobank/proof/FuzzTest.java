@@ -189,6 +189,55 @@ class FuzzTest {
         return routes;
     }
 
+    /** Issue 13's routes, each with something real to act on. */
+    static List<HostileCorpus.Route> economyRoutes(Api.Session other, Api.Session gm, Api api) {
+        Api.Res grant = api.post(
+                "/api/admin/users/" + other.accountNumber() + "/adjust-balance",
+                gm.token(),
+                "{\"amount\":2,\"reason\":\"to reverse\"}");
+        assertThat(grant.status()).as(grant.body()).isEqualTo(200);
+        List<HostileCorpus.Route> routes = new ArrayList<>();
+        routes.add(new HostileCorpus.Route(
+                "POST",
+                "/api/admin/transactions/" + grant.json().at("/transaction/id").asLong() + "/reverse",
+                gm.token(),
+                Map.of("reason", "fuzz"),
+                60));
+        Map<String, Object> stipend = Map.of(
+                "name",
+                "Fuzz pay",
+                "amount",
+                3,
+                "recipients",
+                "faction",
+                "faction",
+                "Fuzzers",
+                "schedule",
+                "daily",
+                "time",
+                "18:00",
+                "from",
+                "2099-01-01",
+                "until",
+                "2099-01-03",
+                "catch_up",
+                "skip");
+        routes.add(new HostileCorpus.Route("POST", "/api/admin/stipends", gm.token(), stipend, 60));
+        Api.Res made = api.post(
+                "/api/admin/stipends",
+                gm.token(),
+                "{\"name\":\"Fuzz target\",\"amount\":1,"
+                        + "\"recipients\":\"all\",\"schedule\":\"once\",\"at\":\"2099-01-01T10:00Z\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        routes.add(new HostileCorpus.Route(
+                "PUT", "/api/admin/stipends/" + made.json().at("/stipend/id").asLong(), gm.token(), stipend, 40));
+        routes.add(new HostileCorpus.Route("PUT", "/api/admin/leaderboards", gm.token(), Map.of("enabled", true), 40));
+        routes.add(new HostileCorpus.Route(
+                "PUT", "/api/v1/leaderboards/opt-out", other.token(), Map.of("opt_out", true), 40));
+        routes.add(new HostileCorpus.Route("GET", "/api/v1/leaderboards", other.token(), Map.of(), 20));
+        return routes;
+    }
+
     @Test
     @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")
     void hostile() {
@@ -203,8 +252,10 @@ class FuzzTest {
                 "{\"description\":\"fuzz stall\",\"account_number\":\"" + me.accountNumber()
                         + "\",\"scopes\":[\"charge\"],\"rate_limit_per_minute\":1000000}");
         assertThat(key.status()).as(key.body()).isEqualTo(201);
-        List<HostileCorpus.Request> corpus = HostileCorpus.generate(
-                routes(me, other, gm, key.json().at("/api_key/key_value").asText()), SEED);
+        List<HostileCorpus.Route> routes =
+                routes(me, other, gm, key.json().at("/api_key/key_value").asText());
+        routes.addAll(economyRoutes(other, gm, api));
+        List<HostileCorpus.Request> corpus = HostileCorpus.generate(routes, SEED);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(1500);
 
         Map<Integer, Integer> statuses = new TreeMap<>();
