@@ -76,7 +76,10 @@ public final class ConstraintRefused extends RuntimeException {
 
     private static Optional<ConstraintRefused> sqlite(SQLiteException s, Throwable whole) {
         SQLiteErrorCode code = s.getResultCode();
-        if ((code.code & 0xff) != SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+        if ((code.code & 0xff) != SQLiteErrorCode.SQLITE_CONSTRAINT.code
+                || code == SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER) {
+            // A trigger's RAISE(ABORT) is code's own refusal, not a schema rule the input broke; on
+            // PostgreSQL a trigger's exception (P0001) is not class 23 either, so both stay a 5xx.
             return Optional.empty();
         }
         Kind kind = switch (code) {
