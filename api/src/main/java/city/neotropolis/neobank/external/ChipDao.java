@@ -63,7 +63,13 @@ public interface ChipDao {
     @SqlUpdate("DELETE FROM chips WHERE id = :id")
     int delete(@Bind("id") long id);
 
-    /** Counts one charge into the chip's day (the caller has computed the day's new total). */
-    @SqlUpdate("UPDATE chips SET spent_day = :day, spent_today = :spent, last_used = :now WHERE id = :id")
-    int spend(@Bind("id") long id, @Bind("day") String day, @Bind("spent") long spentToday, @Bind("now") long now);
+    /**
+     * Counts one charge into the chip's day and returns the day's new total. The first statement of
+     * a chip charge's unit: on PostgreSQL it locks the chip's row, so two taps at once cannot both
+     * pass the day's limit; a refusal after it rolls it back with the unit.
+     */
+    @SqlQuery("UPDATE chips SET spent_today = CASE WHEN spent_day = :day THEN spent_today + :amount ELSE :amount END, "
+            + "spent_day = :day, last_used = :now WHERE id = :id RETURNING spent_today")
+    Optional<Long> spend(
+            @Bind("id") long id, @Bind("day") String day, @Bind("amount") long amount, @Bind("now") long now);
 }

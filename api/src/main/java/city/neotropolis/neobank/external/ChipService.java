@@ -263,19 +263,18 @@ public final class ChipService {
         return idempotency.run(key.principalKey(), idempotencyKey, CHARGE_ROUTE, normalized, s -> {
             keys.ensureActive(s, key);
             ChipDao dao = s.dao(ChipDao.class);
-            ChipDao.Row now = dao.byId(chip.id()).orElseThrow(() -> ApiException.notFound("Chip not found"));
+            long spentToday = dao.spend(chip.id(), today(), amount.hundredths(), clock.millis())
+                    .orElseThrow(() -> ApiException.notFound("Unknown chip: it is not linked to any account"));
+            ChipDao.Row now = dao.byId(chip.id()).orElseThrow();
             if (now.blocked()) {
                 throw blocked();
             }
-            String day = today();
-            long spent = day.equals(now.spentDay()) ? now.spentToday() : 0;
             boolean overCharge = amount.hundredths() > now.perChargeLimit();
-            boolean overDay = spent + amount.hundredths() > now.perDayLimit();
+            boolean overDay = spentToday > now.perDayLimit();
             if ((overCharge || overDay) && !pinChecked) {
                 refuseWithoutPin(s, chip.accountId(), overCharge, now);
             }
             Posting p = ledger.post(s, m);
-            dao.spend(chip.id(), day, spent + amount.hundredths(), clock.millis());
             return new Idempotency.Reply(201, new TerminalPayments.Reply("Transaction successful", p.transaction()));
         });
     }

@@ -171,6 +171,39 @@ final class ChipScenarios {
         t.assertBooksBalance();
     }
 
+    /** 10 different taps at once on a chip with room for 3 today: exactly 3 move, on either database. */
+    static void dayLimitUnderConcurrency(Terminals t) throws Exception {
+        String stall = t.api.player("ChipStallC").accountNumber();
+        Api.Session buyer = t.api.player("ChipRush");
+        Terminals.Key key = t.keyWith(stall, "\"rate_limit_per_minute\":1000", "charge");
+        String uid = uid();
+        linked(t, uid, buyer.accountNumber(), "10", "30");
+        long b0 = t.balanceOf(buyer.accountNumber());
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String idem = "rush-" + i;
+                calls.add(() -> tap(t, key, charge(uid, "10", null), "Idempotency-Key", idem)
+                        .status());
+            }
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as(statuses.toString()).containsOnly(201, 400);
+        assertThat(statuses.stream().filter(s -> s == 201).count())
+                .as(statuses.toString())
+                .isEqualTo(3);
+        assertThat(t.balanceOf(buyer.accountNumber())).isEqualTo(b0 - 3000);
+        Api.Res mine = t.api.get("/api/v1/chips", buyer.token());
+        assertThat(mine.json().at("/chips/0/spent_today").decimalValue()).isEqualByComparingTo("30");
+        t.assertBooksBalance();
+    }
+
     /** A blocked chip is refused at once; only its player (or a GM) sees and blocks it. */
     static void blockAndAuthz(Terminals t) {
         String stall = t.api.player("ChipStallB").accountNumber();

@@ -40,6 +40,12 @@ class ChipTest {
     }
 
     @Test
+    @DisplayName("10 taps at once never pass the day's limit")
+    void dayLimitUnderConcurrency() throws Exception {
+        ChipScenarios.dayLimitUnderConcurrency(t);
+    }
+
+    @Test
     @DisplayName("a blocked chip is refused at once; players see and block only their own")
     void blockAndAuthz() {
         ChipScenarios.blockAndAuthz(t);
