@@ -168,7 +168,7 @@ export default {
         <div v-else class="card confirm" :class="{ receipt: receipt }">
           <p class="confirm-lead">{{ receipt ? 'Paid' : req.status === 'open' ? 'Asks you to pay' : STATUS[req.status] }}</p>
           <p class="confirm-amount num">{{ credits(req.amount) }}</p>
-          <p class="confirm-to">to <strong>{{ req.vendor_name }}</strong> <span class="num muted">{{ req.vendor_account }}</span></p>
+          <p class="confirm-to">to <strong>{{ req.vendor_name }}</strong> <span class="num muted payreq-acct">{{ req.vendor_account }}</span></p>
           <p class="confirm-memo">“{{ req.memo }}”</p>
           <ErrorBox v-if="error" :message="error" :retryable="false" />
           <button v-if="req.status === 'open' && !receipt" type="button" class="btn btn-primary" :disabled="busy || !store.online || store.user?.is_frozen" @click="pay" data-test="pay-request">Pay {{ credits(req.amount) }}</button>

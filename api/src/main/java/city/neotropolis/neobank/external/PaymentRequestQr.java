@@ -23,7 +23,10 @@ final class PaymentRequestQr {
         return QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
     }
 
-    /** An SVG of one path, one unit per module, with a quiet zone of {@link #BORDER} modules. */
+    /**
+     * An SVG of one path, one unit per module, with a quiet zone of {@link #BORDER} modules; its
+     * intrinsic size is {@link #SCALE_DEFAULT} pixels per module (browsers need one to load it as an image).
+     */
     static String svg(String text) {
         QrCode qr = encode(text);
         int size = qr.size + BORDER * 2;
@@ -41,7 +44,8 @@ final class PaymentRequestQr {
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 " + size + " " + size
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + size * SCALE_DEFAULT
+                + "\" height=\"" + size * SCALE_DEFAULT + "\" viewBox=\"0 0 " + size + " " + size
                 + "\" stroke=\"none\" shape-rendering=\"crispEdges\">\n"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n"
                 + "<path d=\"" + path + "\" fill=\"#000000\"/>\n</svg>\n";
