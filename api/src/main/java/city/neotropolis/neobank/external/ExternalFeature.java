@@ -69,6 +69,10 @@ public final class ExternalFeature {
         env.jersey().register(new ExternalResource(keys, payments));
         env.jersey().register(new ApiKeyAdminResource(service));
         env.jersey().register(new TerminalPinResource(pins, accounts, passwords, limiter, pinSetPerPlayer));
+        // Payment requests (pay by QR): players and charge-scoped terminals ask, players confirm.
+        PaymentRequests requests = new PaymentRequests(db, ledger, idempotency, keys, clock, maxAmount);
+        env.jersey().register(new PaymentRequestResource(requests));
+        env.jersey().register(new PaymentRequestTerminalResource(keys, requests));
 
         ScheduledExecutorService flusher =
                 env.lifecycle().scheduledExecutorService("api-key-last-used").build();
