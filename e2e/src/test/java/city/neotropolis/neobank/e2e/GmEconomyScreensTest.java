@@ -113,4 +113,57 @@ class GmEconomyScreensTest {
         JsonNode verify = s.call("GET", "/api/admin/ledger/verify", s.gm(), null);
         assertThat(verify.get("ok").asBoolean()).isTrue();
     }
+
+    @Test
+    @DisplayName(
+            "a GM confirms one faction request and rejects another; a grant then pays the member only; a member is removed")
+    void factionRequests() {
+        Service s = Service.get();
+        Service.Session nia = s.register("Nia Castellan", "nia-password-1");
+        Service.Session bo = s.register("Bo Szabo", "bo-password-1");
+        s.call(
+                "POST",
+                "/api/admin/factions/create",
+                s.gm(),
+                Map.of("name", "Rust Monks", "description", "Keepers of old iron"));
+        s.call("PUT", "/api/v1/account/profile", nia, Map.of("faction_request", "Rust Monks"));
+        s.call("PUT", "/api/v1/account/profile", bo, Map.of("faction_request", "Rust Monks"));
+
+        Browser gm = BROWSERS.open();
+        AdminPage admin = AdminTest.gmApp(gm).section("Factions");
+        gm.waitForText("Asks to join Rust Monks");
+        Look.check(gm, "admin-faction-requests");
+        gm.click(gm.waitUntil(
+                d -> d.findElement(By.xpath("//button[@aria-label='Confirm Nia Castellan in Rust Monks']"))));
+        gm.waitForText("Nia Castellan is a member of Rust Monks");
+        gm.click(gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Reject the request of Bo Szabo']"))));
+        gm.waitForText("Request of Bo Szabo turned down");
+        gm.waitForText("No pending requests");
+        assertThat(s.call("GET", "/api/v1/account", bo, null)
+                        .get("account")
+                        .get("faction")
+                        .asText())
+                .isEmpty();
+
+        new org.openqa.selenium.support.ui.Select(gm.field("Faction")).selectByVisibleText("Rust Monks (1)");
+        gm.type(admin.field("Grant credits to every member", "Amount"), "25");
+        gm.type(admin.field("Grant credits to every member", "Reason"), "Monastery tithe");
+        gm.click(gm.button("Grant credits"));
+        gm.waitForText("1 × ₡25.00 = ₡25.00");
+        assertThat(s.balance(nia)).isEqualTo(1025.0);
+        assertThat(s.balance(bo)).isEqualTo(1000.0);
+
+        gm.type(gm.field("Account number"), "nc-nope");
+        gm.click(gm.button("Remove from faction"));
+        gm.waitForText("Enter an account number like");
+        gm.type(gm.field("Account number"), nia.account());
+        gm.click(gm.button("Remove from faction"));
+        gm.waitForText("Nia Castellan is in no faction");
+        assertThat(s.call("GET", "/api/v1/account", nia, null)
+                        .get("account")
+                        .get("faction")
+                        .asText())
+                .isEmpty();
+        Look.check(gm, "admin-factions-members");
+    }
 }
