@@ -10,6 +10,7 @@ import city.neotropolis.neobank.e2e.support.Browsers;
 import city.neotropolis.neobank.e2e.support.Look;
 import city.neotropolis.neobank.e2e.support.Service;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -165,5 +166,64 @@ class GmEconomyScreensTest {
                         .asText())
                 .isEmpty();
         Look.check(gm, "admin-factions-members");
+    }
+
+    @Test
+    @DisplayName(
+            "a GM sees the boards with opted-out players flagged, switches them on, and a player's screen shows them")
+    void leaderboards() {
+        Service s = Service.get();
+        Service.Session vio = s.register("Vio Marchetti", "vio-password-1");
+        Service.Session quin = s.register("Quin Adeyemi", "quin-password-1");
+        s.call("PUT", "/api/v1/leaderboards/opt-out", quin, Map.of("opt_out", true));
+        s.call(
+                "POST",
+                "/api/v1/transactions",
+                vio,
+                Map.of("to_account", quin.account(), "amount", "12", "memo", "for the road"));
+        s.call(
+                "POST",
+                "/api/v1/transactions",
+                quin,
+                Map.of("to_account", vio.account(), "amount", "20", "memo", "paid back"));
+
+        Browser player = BROWSERS.open();
+        LoginPage.open(player).logIn("Vio Marchetti", "vio-password-1");
+        city.neotropolis.neobank.e2e.pages.LeaderboardsPage boards =
+                city.neotropolis.neobank.e2e.pages.LeaderboardsPage.open(player);
+        assertThat(boards.board("Most generous senders")).isEmpty();
+
+        Browser gm = BROWSERS.open();
+        AdminTest.gmApp(gm).section("Leaderboards");
+        gm.waitForText("Quin Adeyemi");
+        WebElement quinRow = gm.waitUntil(d -> d.findElement(By.xpath(
+                "//section[h2[normalize-space(.)='Most generous senders']]//li[contains(., 'Quin Adeyemi')]")));
+        assertThat(quinRow.getText()).contains("opted out");
+        assertThat(gm.driver()
+                        .findElement(
+                                By.xpath(
+                                        "//section[h2[normalize-space(.)='Most generous senders']]//li[contains(., 'Vio Marchetti')]"))
+                        .getText())
+                .doesNotContain("opted out");
+        WebElement toggle = gm.field("Show leaderboards to players");
+        assertThat(toggle.isSelected()).isFalse();
+        Look.check(gm, "admin-leaderboards");
+        gm.click(toggle);
+        gm.waitUntil(d ->
+                s.call("GET", "/api/v1/leaderboards", vio, null).get("enabled").asBoolean());
+        assertThat(gm.field("Show leaderboards to players").isSelected()).isTrue();
+
+        player.driver().navigate().refresh();
+        player.waitUntil(
+                Duration.ofSeconds(10),
+                d -> boards.board("Most generous senders").size() == 2);
+        assertThat(String.join("\n", boards.board("Most generous senders")))
+                .contains("Vio Marchetti")
+                .contains("Anonymous")
+                .doesNotContain("Quin Adeyemi");
+
+        gm.click(gm.field("Show leaderboards to players"));
+        gm.waitUntil(d ->
+                !s.call("GET", "/api/v1/leaderboards", vio, null).get("enabled").asBoolean());
     }
 }
