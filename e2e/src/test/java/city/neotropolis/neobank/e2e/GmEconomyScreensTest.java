@@ -226,4 +226,92 @@ class GmEconomyScreensTest {
         gm.waitUntil(d ->
                 !s.call("GET", "/api/v1/leaderboards", vio, null).get("enabled").asBoolean());
     }
+
+    /** Sets a native date/time input the way a picker does (typing into one depends on the browser's locale). */
+    private static void setInput(Browser b, String id, String value) {
+        b.js(
+                "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                        + " e.dispatchEvent(new Event('input', { bubbles: true }));",
+                id,
+                value);
+    }
+
+    @Test
+    @DisplayName(
+            "a GM creates a stipend for listed accounts, runs it, and the player's open app shows the pay; pause, resume, delete")
+    void stipend() {
+        Service s = Service.get();
+        Service.Session juno = s.register("Juno Reyes-Park", "juno-password-1");
+        Browser player = BROWSERS.open();
+        BankPage bank = LoginPage.open(player).logIn("Juno Reyes-Park", "juno-password-1");
+        assertThat(bank.balance()).isEqualTo("₡1,000.00");
+
+        Browser gm = BROWSERS.open();
+        AdminPage admin = AdminTest.gmApp(gm).section("Stipends");
+        gm.waitForText("No stipends yet");
+        gm.click(gm.button("Create stipend"));
+        gm.waitForText("A name is required");
+        assertThat(s.call("GET", "/api/admin/stipends", s.gm(), null).get("stipends"))
+                .isEmpty();
+
+        gm.type(gm.field("Name"), "Courier pay");
+        gm.type(gm.field("Amount"), "15");
+        gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Listed accounts']/input")));
+        gm.type(gm.field("Account numbers"), juno.account());
+        gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Once']/input")));
+        java.time.LocalDateTime at = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .plusSeconds(6)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        setInput(gm, "stipend-at", at.toString().length() == 16 ? at + ":00" : at.toString());
+        gm.click(gm.button("Create stipend"));
+        gm.waitForText("Courier pay");
+        gm.waitForText("1 listed account");
+        gm.waitForText("Active");
+        Look.check(gm, "admin-stipends");
+
+        // Once its time has passed, "Run due now" pays it (or the scheduler did a moment earlier).
+        java.time.Instant due = at.toInstant(java.time.ZoneOffset.UTC);
+        gm.waitUntil(Duration.ofSeconds(20), d -> java.time.Instant.now().isAfter(due.plusMillis(500)));
+        gm.click(gm.button("Run due now"));
+        gm.waitForText("made");
+        bank.waitForBalance("₡1,015.00", Duration.ofSeconds(20));
+        assertThat(s.balance(juno)).isEqualTo(1015.0);
+        gm.click(gm.button("Run due now"));
+        gm.waitForText("0 payments made");
+        assertThat(s.balance(juno)).as("a slot pays once").isEqualTo(1015.0);
+        gm.click(gm.button("Slot history of Courier pay"));
+        WebElement slots = gm.waitUntil(d -> d.findElement(By.xpath("//table[@aria-label='Slots of Courier pay']")));
+        assertThat(slots.getText()).contains("paid").contains("₡15.00");
+        Look.check(gm, "admin-stipend-history");
+
+        // A daily one for every player: paused, resumed, deleted.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        gm.type(gm.field("Name"), "Citizen dole");
+        gm.type(gm.field("Amount"), "5");
+        gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Every player']/input")));
+        gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Daily']/input")));
+        setInput(gm, "stipend-time", "23:59");
+        setInput(gm, "stipend-from", today);
+        setInput(gm, "stipend-until", tomorrow);
+        gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Skip it']/input")));
+        gm.click(gm.button("Create stipend"));
+        gm.waitForText("Daily at 23:59");
+        gm.click(gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Pause Citizen dole']"))));
+        gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Resume Citizen dole']")));
+        gm.waitForText("Paused");
+        gm.click(gm.driver().findElement(By.xpath("//button[@aria-label='Resume Citizen dole']")));
+        gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Pause Citizen dole']")));
+        gm.click(gm.driver().findElement(By.xpath("//button[@aria-label='Delete Citizen dole']")));
+        gm.click(gm.waitUntil(d -> d.findElement(By.xpath("//button[normalize-space(.)='Confirm delete']"))));
+        gm.waitUntil(d -> !gm.hasText("Daily at 23:59"));
+        JsonNode left = s.call("GET", "/api/admin/stipends", s.gm(), null).get("stipends");
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("name").asText()).isEqualTo("Courier pay");
+        gm.size(1024, 768);
+        assertThat(gm.sideways()).isLessThanOrEqualTo(0);
+        gm.screenshot("admin-stipends-tablet");
+        assertThat(admin).isNotNull();
+    }
 }
