@@ -43,6 +43,7 @@ import city.neotropolis.neobank.web.SlowClientsFeature;
 import city.neotropolis.neobank.web.WebFeature;
 import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,6 +197,9 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     /** snake_case JSON, and strict about types so that a wrong type is a clear 400, not a guess. */
     static void configureJson(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        // Emoji outside the BMP (the slot symbols, players' memos) as raw UTF-8 like every other
+        // character: by default Jackson escapes each half of their surrogate pair (backslash-u D83D ...).
+        mapper.setConfig(mapper.getSerializationConfig().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,8 +61,8 @@ final class CasinoCommand extends GmCommand {
             @Option(names = "--payout", paramLabel = "PCT", description = "At this setting (default: the current one).")
                     Integer percent,
             @Option(names = "--reels", description = "Also print each reel's strip and weights.") boolean reels) {
-        JsonNode reply = api().get("/api/admin/casino/par/" + Api.segment(gameName(game))
-                + (percent == null ? "" : "?payout=" + percent));
+        JsonNode reply =
+                api().get("/api/admin/casino/par/" + Api.segment(game) + (percent == null ? "" : "?payout=" + percent));
         return show(reply, o -> {
             ObjectNode shown = reply.deepCopy();
             if (!reels) {
@@ -74,7 +73,7 @@ final class CasinoCommand extends GmCommand {
     }
 
     private int configure(String game, ObjectNode change) {
-        JsonNode reply = api().put("/api/admin/casino/config/" + Api.segment(gameName(game)), change);
+        JsonNode reply = api().put("/api/admin/casino/config/" + Api.segment(game), change);
         JsonNode c = reply.path("config");
         return show(reply, o -> {
             o.println(reply.path("message").asText("Casino configuration updated"));
@@ -86,10 +85,5 @@ final class CasinoCommand extends GmCommand {
                             c.get("min_bet"),
                             c.get("max_bet")));
         });
-    }
-
-    /** Accepts the names players see too (glitch-grid, Glitch Grid). */
-    static String gameName(String game) {
-        return game.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 }

@@ -89,9 +89,6 @@ final class FactionsCommand extends GmCommand {
         JsonNode reply = api().post(
                         "/api/admin/factions/" + Api.segment(name) + "/add-credits",
                         Api.object().put("amount", amount).put("reason", reason));
-        return show(
-                reply,
-                o -> o.println(reply.path("message").asText("Credits granted") + " ("
-                        + reply.path("affected_users").asInt() + " members)."));
+        return show(reply, o -> o.println(reply.path("message").asText("Credits granted") + "."));
     }
 }

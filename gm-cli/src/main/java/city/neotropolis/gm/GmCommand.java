@@ -39,11 +39,11 @@ abstract class GmCommand implements Callable<Integer> {
         return gm().colour();
     }
 
-    /** A group called without a subcommand: show what it offers. */
+    /** A group called without a subcommand: show what it offers (as `--help` would). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(err());
-        return GmException.USAGE;
+        spec.commandLine().usage(out());
+        return OK;
     }
 
     /** The server's reply as JSON, or as the table a person wants to read. */

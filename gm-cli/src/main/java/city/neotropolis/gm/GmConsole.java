@@ -3,6 +3,8 @@ package city.neotropolis.gm;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,8 +41,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "With no command, gm opens an interactive shell. Exit codes: 0 ok, 1 refused by the server,",
-            "2 usage, 3 cannot reach the service or it failed, 4 not logged in."
+            "Exit codes: 0 ok, 1 refused by the server, 2 usage, 3 cannot reach the service",
+            "or it failed, 4 not logged in."
         })
 public final class GmConsole implements Callable<Integer> {
     public static final String DEFAULT_URL = "http://localhost:8080";
@@ -92,6 +94,12 @@ public final class GmConsole implements Callable<Integer> {
     /** The command tree with the console's error handling: messages on stderr, exit codes as documented. */
     public static CommandLine commandLine(GmConsole gm) {
         CommandLine cl = new CommandLine(gm);
+        // Only the top level opens a shell when given no command; subcommands inherit the rest.
+        List<String> footer =
+                new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().footer()));
+        footer.add(1, "With no command, gm opens an interactive shell.");
+        cl.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+        ConsoleWords.register(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             int code;
@@ -114,7 +122,8 @@ public final class GmConsole implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("gm: " + ex.getMessage());
+            err.println("gm: " + ConsoleWords.problem(ex));
+            ConsoleWords.suggestion(ex).ifPresent(err::println);
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return GmException.USAGE;

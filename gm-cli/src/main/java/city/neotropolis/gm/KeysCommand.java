@@ -71,9 +71,10 @@ final class KeysCommand extends GmCommand {
         JsonNode reply = api().post("/api/admin/api-keys", body);
         JsonNode key = reply.path("api_key");
         return show(reply, o -> {
-            o.println(reply.path("message").asText("API key created") + " (id " + Table.text(key.get("id")) + ").");
+            // The server's message already says to copy the key now: say it once.
+            o.println(reply.path("message").asText("API key created; copy it now, it is not shown again") + " (id "
+                    + Table.text(key.get("id")) + ").");
             o.println("Key: " + Table.text(key.get("key_value")));
-            o.println("Copy it now: it is never shown again.");
         });
     }
 

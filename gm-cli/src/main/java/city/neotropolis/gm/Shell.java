@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -109,13 +110,27 @@ final class Shell {
         return 0;
     }
 
-    /** Tab completion of commands, subcommands, options and the values they offer (games, scopes). */
+    /** Options every command has: offered only once a dash is typed, never ahead of what a command needs. */
+    private static final Set<String> EVERYWHERE = Set.of("-h", "--help", "-V", "--version", "--json", "--url");
+
+    /**
+     * Tab completion of commands, subcommands, options and the values they offer (games, scopes).
+     * Until a dash is typed, subcommands and values come first and options only where nothing else
+     * fits, so that a second Tab after {@code users } picks a command, not {@code --help}.
+     */
     static Completer completer(CommandLine commands) {
         Completer picocli = new PicocliJLineCompleter(commands.getCommandSpec());
         return (reader, line, candidates) -> {
             List<Candidate> found = new ArrayList<>();
             picocli.complete(reader, line, found);
             found.removeIf(c -> c.value().equals("--home")); // hidden: for tests and scripts, not for people
+            if (!line.word().startsWith("-")) {
+                if (found.stream().anyMatch(c -> !c.value().startsWith("-"))) {
+                    found.removeIf(c -> c.value().startsWith("-"));
+                } else if (found.stream().anyMatch(c -> !EVERYWHERE.contains(c.value()))) {
+                    found.removeIf(c -> EVERYWHERE.contains(c.value()));
+                }
+            }
             candidates.addAll(found);
         };
     }

@@ -2,6 +2,9 @@ package city.neotropolis.gm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +49,10 @@ final class TxCommand extends GmCommand {
         });
     }
 
-    @Command(name = "tail", description = "Follow new transactions as they happen (Ctrl-C stops).")
+    @Command(
+            name = "tail",
+            description = "Follow new transactions as they happen (Ctrl-C stops). A transaction that commits "
+                    + "after a newer one (PostgreSQL hands out ids before commit) is still shown, when it commits.")
     int tail(
             @Option(
                             names = "--after",
@@ -62,18 +68,17 @@ final class TxCommand extends GmCommand {
             @Option(names = "--count", paramLabel = "N", description = "Stop after N transactions.") Integer count,
             @Option(names = "--max-polls", paramLabel = "N", description = "Stop after N polls.") Integer maxPolls) {
         Api api = api();
-        long last = after != null ? after : newestId(api);
+        long start = after != null ? after : newestId(api);
         if (!json()) {
-            err().println("Following transactions after #" + last + " on " + api.base() + " (Ctrl-C to stop)");
+            err().println("Following transactions after #" + start + " on " + api.base() + " (Ctrl-C to stop)");
             err().flush();
         }
+        Follower follower = new Follower(api, start);
         int shown = 0;
         for (int polls = 1; ; polls++) {
-            JsonNode rows = api.get("/api/admin/transactions?after_id=" + last + "&limit=" + PAGE)
-                    .path("transactions");
-            for (JsonNode tx : rows) {
+            Follower.Poll poll = follower.poll();
+            for (JsonNode tx : poll.rows()) {
                 printLine(out(), tx);
-                last = Math.max(last, tx.path("id").asLong());
                 if (count != null && ++shown >= count) {
                     return OK;
                 }
@@ -81,13 +86,62 @@ final class TxCommand extends GmCommand {
             if (maxPolls != null && polls >= maxPolls) {
                 return OK;
             }
-            if (rows.size() < PAGE && !pause(interval)) {
+            if (!poll.more() && !pause(interval)) {
                 if (!json()) {
                     err().println();
                     err().flush();
                 }
                 return OK;
             }
+        }
+    }
+
+    /**
+     * Follows the journal without gaps. Ids are handed out before commit: on PostgreSQL a slow
+     * transaction can commit id 101 after 102 was read. Every id skipped over is remembered and asked
+     * for again on each poll until it appears or {@link #GAP_WAIT_MS} has passed (a rolled-back
+     * transaction leaves its id unused for ever).
+     */
+    static final class Follower {
+        static final long GAP_WAIT_MS = 30_000;
+        static final int MAX_GAPS = 10_000;
+        private final Api api;
+        private final TreeMap<Long, Long> gaps = new TreeMap<>();
+        private long last;
+
+        /** What one poll found, oldest first, and whether more rows are waiting right now. */
+        record Poll(List<JsonNode> rows, boolean more) {}
+
+        Follower(Api api, long start) {
+            this.api = api;
+            this.last = start;
+        }
+
+        Poll poll() {
+            List<JsonNode> found = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            for (Long id : List.copyOf(gaps.keySet())) {
+                JsonNode first = api.get("/api/admin/transactions?after_id=" + (id - 1) + "&limit=1")
+                        .path("transactions")
+                        .path(0);
+                if (first.path("id").asLong(-1) == id) {
+                    found.add(first);
+                    gaps.remove(id);
+                } else if (now - gaps.get(id) > GAP_WAIT_MS) {
+                    gaps.remove(id);
+                }
+            }
+            JsonNode rows = api.get("/api/admin/transactions?after_id=" + last + "&limit=" + PAGE)
+                    .path("transactions");
+            for (JsonNode tx : rows) {
+                long id = tx.path("id").asLong();
+                for (long missing = last + 1; missing < id && gaps.size() < MAX_GAPS; missing++) {
+                    gaps.put(missing, now);
+                }
+                last = Math.max(last, id);
+                found.add(tx);
+            }
+            return new Poll(found, rows.size() >= PAGE);
         }
     }
 

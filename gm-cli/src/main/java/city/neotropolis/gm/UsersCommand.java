@@ -75,8 +75,9 @@ final class UsersCommand extends GmCommand {
 
     @Command(
             name = "import",
-            description = "Create characters from a CSV file with the header "
-                    + "character_name,password,faction,balance. Exit code 1 when any row failed.")
+            description = "Create characters from a CSV file: character_name,password,faction,balance, "
+                    + "or columns named by a header (a users export imports as it is). "
+                    + "Exit code 1 when any row failed.")
     int importCsv(@Parameters(paramLabel = "FILE") Path file) {
         String csv;
         try {

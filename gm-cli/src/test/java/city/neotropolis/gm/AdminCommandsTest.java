@@ -234,7 +234,7 @@ class AdminCommandsTest {
             Service.Run json = gm("factions", "list", "--json");
 
             assertThat(granted.code()).as(granted.toString()).isZero();
-            assertThat(granted.out()).contains("(2 members)");
+            assertThat(granted.out()).contains("to each of the 2 members of");
             assertThat(Service.balance(url, a)).isEqualByComparingTo("1025");
             assertThat(Service.balance(url, b)).isEqualByComparingTo("1025");
             assertThat(Service.balance(url, c))

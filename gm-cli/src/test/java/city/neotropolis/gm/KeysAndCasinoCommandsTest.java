@@ -115,7 +115,7 @@ class KeysAndCasinoCommandsTest {
                     "charge,payout");
 
             assertThat(created.code()).as(created.toString()).isZero();
-            assertThat(created.out()).containsPattern("Key: \\S{16,}").contains("never shown again");
+            assertThat(created.out()).containsPattern("Key: \\S{16,}").containsOnlyOnce("shown again");
         }
 
         @Test
@@ -193,6 +193,27 @@ class KeysAndCasinoCommandsTest {
             assertThat(tooHigh.code()).isEqualTo(1);
             assertThat(tooHigh.err()).contains("payout_percentage");
             assertThat(gm("casino", "status").out()).containsPattern("starlight_smuggler +\\S+ +90");
+            assertThat(gm("audit", "list", "--limit", "1", "--json")
+                            .json()
+                            .at("/logs/0/details")
+                            .asText())
+                    .as("the audit row names only what changed")
+                    .isEqualTo("payout_percentage 96 -> 90");
+        }
+
+        @Test
+        @DisplayName("every route takes a game's name in any spelling: glitch_grid, glitch-grid, Glitch Grid")
+        void spellings() {
+            for (String spelling : new String[] {"glitch_grid", "glitch-grid", "Glitch Grid"}) {
+                Service.Run par = gm("casino", "par", spelling, "--json");
+                assertThat(par.code()).as(spelling + ": " + par).isZero();
+                assertThat(par.json().get("game").asText()).isEqualTo("glitch_grid");
+            }
+            String player = Service.login(url, Service.player(url, "Reels").name(), Service.PLAYER_PASSWORD);
+            Api api = new Api(Api.newHttpClient(), url, player);
+            assertThat(api.get("/api/v1/casino/games/glitch-grid/reels").path("reels"))
+                    .isEqualTo(api.get("/api/v1/casino/games/glitch_grid/reels").path("reels"))
+                    .isNotEmpty();
         }
 
         @Test

@@ -93,10 +93,12 @@ class ShellTest {
         @DisplayName("completes with Tab, asks for the password without echo, and quits on exit")
         void tabAndPassword() throws Exception {
             Path home = Service.tempDir("gm-tmux-");
+            // The class path in a java @argfile: on the command line it is longer than tmux accepts.
+            Path args = home.resolve("java.args");
+            Files.writeString(args, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
             try (Tmux tmux = Tmux.start(
                     "java",
-                    "-cp",
-                    System.getProperty("java.class.path"),
+                    "@" + args,
                     GmConsole.class.getName(),
                     "--url",
                     Service.url(APP),
@@ -150,6 +152,17 @@ class ShellTest {
                     .contains("--scope", "--max-amount", "--rate-limit")
                     .doesNotContain("--home");
             assertThat(complete("casino enable ")).contains("glitch_grid", "starlight_smuggler");
+        }
+
+        @Test
+        @DisplayName("offers options only once a dash is typed, or where nothing else fits")
+        void optionsLast() throws IOException {
+            assertThat(complete("")).contains("users", "tx").noneMatch(c -> c.startsWith("-"));
+            assertThat(complete("users ")).isNotEmpty().noneMatch(c -> c.startsWith("-"));
+            assertThat(complete("users -")).contains("--help", "--json");
+            assertThat(complete("keys create "))
+                    .contains("--scope", "--account")
+                    .doesNotContain("--help", "-h", "-V", "--json");
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -278,6 +279,50 @@ class UsersCommandTest {
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.json().get("created").asInt()).isEqualTo(1);
             assertThat(r.json().at("/rows/0/ok").asBoolean()).isTrue();
+        }
+
+        @Test
+        @DisplayName("an export, edited, imports back: same header, its extra columns ignored")
+        void roundTrip() throws IOException {
+            gm("factions", "create", "Kings");
+            Service.Player p = Service.player(url, "Roundtrip", "Kings");
+            assertThat(gm("factions", "confirm", p.accountNumber()).code()).isZero();
+            Path file = Files.createTempDirectory("roundtrip").resolve("users.csv");
+            assertThat(gm("users", "export", file.toString()).code()).isZero();
+            List<String> lines = Files.readAllLines(file);
+            String row = lines.stream()
+                    .filter(l -> l.contains(p.accountNumber()))
+                    .findFirst()
+                    .orElseThrow();
+            String twin = p.name() + " Twin";
+            // The GM copies the row for a new character and changes the name and the balance.
+            String edited = row.replace(p.name(), twin).replace(",1000,", ",250,");
+            Files.write(file, List.of(lines.get(0), row, edited));
+
+            Service.Run r = gm("users", "import", file.toString(), "--json");
+
+            assertThat(r.code()).as("the unchanged row is refused: %s", r).isEqualTo(1);
+            assertThat(r.json().get("created").asInt()).isEqualTo(1);
+            assertThat(r.json().at("/rows/0/error").asText()).contains("already taken");
+            assertThat(r.json().at("/rows/1/ok").asBoolean()).as(r.toString()).isTrue();
+            JsonNode created = gm("users", "search", twin, "--json").json().at("/users/0");
+            assertThat(created.get("character_name").asText()).isEqualTo(twin);
+            assertThat(created.get("faction").asText()).isEqualTo("Kings");
+            assertThat(created.get("balance").decimalValue()).isEqualByComparingTo("250");
+        }
+
+        @Test
+        @DisplayName("a header with a column nobody knows is refused, and nothing is created")
+        void unknownColumn() throws IOException {
+            Path csv = Files.createTempFile("characters", ".csv");
+            Files.writeString(csv, "character_name,pasword\nNever Made,password-x\n");
+
+            Service.Run r = gm("users", "import", csv.toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("Unknown column 'pasword'");
+            assertThat(gm("users", "search", "Never Made", "--json").json().get("users"))
+                    .isEmpty();
         }
 
         @Test

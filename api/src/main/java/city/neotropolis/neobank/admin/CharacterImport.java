@@ -18,13 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Bulk character creation from {@code character_name,password,faction,balance}. Every row is
+ * Bulk character creation from {@code character_name,password,faction,balance}, or from any file
+ * whose header names those columns: the users export ({@code Character Name,Account Number,Balance,
+ * Faction,Is Admin,Created At}) imports as it is, its other columns ignored. Every row is
  * checked first and reported; the good rows are then created together in one write unit, so either
  * all of their starting balances are issued or none is, and a bad row never moves any money.
  */
@@ -40,6 +43,17 @@ public final class CharacterImport {
     public record Report(String message, int created, int failed, List<Row> rows) {}
 
     private record Valid(long line, String name, String password, String faction, Credits balance) {}
+
+    /** Where each column is (-1: absent) and how many columns a row may have. */
+    private record Columns(int name, int password, int faction, int balance, int width) {
+        static final Columns PLAIN = new Columns(0, 1, 2, 3, 4);
+    }
+
+    /** The rows to import and their columns. */
+    private record Sheet(List<CSVRecord> rows, Columns columns) {}
+
+    /** Columns of the users export that say nothing about a new character. */
+    private static final List<String> IGNORED = List.of("account_number", "is_admin", "created_at");
 
     private final Database db;
     private final AccountService accounts;
@@ -57,14 +71,15 @@ public final class CharacterImport {
     }
 
     public Report run(Player gm, String csv) {
-        List<CSVRecord> records = parse(csv);
+        Sheet sheet = parse(csv);
+        Columns columns = sheet.columns();
         Map<String, Long> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         List<Valid> valid = new ArrayList<>();
-        for (CSVRecord r : records) {
-            String rawName = r.size() > 0 ? r.get(0) : "";
+        for (CSVRecord r : sheet.rows()) {
+            String rawName = field(r, columns.name());
             try {
-                Valid v = check(r, seen);
+                Valid v = check(r, columns, seen);
                 valid.add(v);
                 rows.add(new Row(r.getRecordNumber(), v.name(), true, null, null));
             } catch (ApiException | IllegalArgumentException e) {
@@ -116,7 +131,7 @@ public final class CharacterImport {
                 report);
     }
 
-    private static List<CSVRecord> parse(String csv) {
+    private static Sheet parse(String csv) {
         if (csv == null || csv.isBlank()) {
             throw ApiException.badRequest("The CSV is empty; expected lines of " + COLUMNS);
         }
@@ -132,8 +147,9 @@ public final class CharacterImport {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw ApiException.badRequest("The CSV cannot be read: " + e.getMessage());
         }
-        if (!records.isEmpty() && records.get(0).get(0).equalsIgnoreCase("character_name")) {
-            records.remove(0);
+        Columns columns = Columns.PLAIN;
+        if (!records.isEmpty() && heading(records.get(0).get(0)).equals("character_name")) {
+            columns = columns(records.remove(0));
         }
         if (records.isEmpty()) {
             throw ApiException.badRequest("The CSV has no rows; expected lines of " + COLUMNS);
@@ -141,14 +157,40 @@ public final class CharacterImport {
         if (records.size() > MAX_ROWS) {
             throw ApiException.badRequest("At most " + MAX_ROWS + " rows per import");
         }
-        return records;
+        return new Sheet(records, columns);
     }
 
-    private Valid check(CSVRecord r, Map<String, Long> seen) {
-        if (r.size() > 4) {
-            throw ApiException.badRequest("Expected at most 4 columns: " + COLUMNS);
+    /** "Character Name" and character_name are the same column. */
+    private static String heading(String cell) {
+        return cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    private static Columns columns(CSVRecord header) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = heading(header.get(i));
+            if (!IGNORED.contains(h) && !List.of(COLUMNS.split(",")).contains(h)) {
+                throw ApiException.badRequest("Unknown column '" + header.get(i) + "': the columns are " + COLUMNS
+                        + " (an export's account_number, is_admin and created_at are ignored)");
+            }
+            if (at.putIfAbsent(h, i) != null) {
+                throw ApiException.badRequest("Column '" + header.get(i) + "' appears twice");
+            }
         }
-        String name = CharacterNames.clean(field(r, 0));
+        return new Columns(
+                at.get("character_name"),
+                at.getOrDefault("password", -1),
+                at.getOrDefault("faction", -1),
+                at.getOrDefault("balance", -1),
+                header.size());
+    }
+
+    private Valid check(CSVRecord r, Columns c, Map<String, Long> seen) {
+        if (r.size() > c.width()) {
+            throw ApiException.badRequest("Expected at most " + c.width() + " columns"
+                    + (c == Columns.PLAIN ? ": " + COLUMNS : ", as in the header"));
+        }
+        String name = CharacterNames.clean(unguarded(field(r, c.name())));
         // By skeleton: a look-alike of an earlier line is as much a duplicate as the same name.
         String key = CharacterNames.skeleton(name);
         Long earlier = seen.get(key);
@@ -156,7 +198,7 @@ public final class CharacterImport {
             throw ApiException.badRequest("Same or look-alike character name as line " + earlier);
         }
         accounts.refuseTaken(name);
-        String password = field(r, 1);
+        String password = field(r, c.password());
         if (password.isEmpty()) {
             password = null;
         } else if (password.codePointCount(0, password.length()) < Passwords.MIN_LENGTH) {
@@ -165,8 +207,8 @@ public final class CharacterImport {
         } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             throw ApiException.badRequest("password must be at most " + Passwords.MAX_BYTES + " bytes");
         }
-        String faction = FactionNames.optional(field(r, 2), "faction");
-        String balanceText = field(r, 3);
+        String faction = FactionNames.optional(unguarded(field(r, c.faction())), "faction");
+        String balanceText = field(r, c.balance());
         Credits balance = admin.startingBalance(balanceText.isEmpty() ? null : balance(balanceText), "balance");
         seen.put(key, r.getRecordNumber());
         return new Valid(r.getRecordNumber(), name, password, faction, balance);
@@ -181,6 +223,14 @@ public final class CharacterImport {
     }
 
     private static String field(CSVRecord r, int i) {
-        return i < r.size() ? r.get(i) : "";
+        return i >= 0 && i < r.size() ? r.get(i) : "";
+    }
+
+    /** Undoes the export's guard against spreadsheet formulas ('=name back to =name). */
+    static String unguarded(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 }

@@ -173,7 +173,11 @@ public final class FactionService {
                     return new Idempotency.Reply(
                             200,
                             new GrantReply(
-                                    "Added " + amount + " credits to each of " + members.size() + " members of " + name,
+                                    "Added " + amount + " credits to "
+                                            + (members.size() == 1
+                                                    ? "the 1 member"
+                                                    : "each of the " + members.size() + " members")
+                                            + " of " + name,
                                     members.size(),
                                     name,
                                     amount,

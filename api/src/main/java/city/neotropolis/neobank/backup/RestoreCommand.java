@@ -3,6 +3,7 @@ package city.neotropolis.neobank.backup;
 import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.db.SecretRenewal;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
@@ -98,6 +99,19 @@ public final class RestoreCommand<T extends Configuration> extends ConfiguredCom
             return restore(url, download, renewals, clock, out);
         } finally {
             Files.deleteIfExists(download);
+        }
+    }
+
+    /**
+     * A refusal (service running, bad backup, PostgreSQL) or a file problem is one clear line on
+     * stderr, not a stack trace; Dropwizard still exits non-zero. Anything else is a bug: full trace.
+     */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalStateException || e instanceof IOException) {
+            cli.getStdErr().println("restore: " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
         }
     }
 

@@ -50,7 +50,7 @@ public final class CasinoAdminResource {
     public Map<String, Object> update(
             @Auth Player gm, @PathParam("game") String game, CasinoConfigService.Patch patch) {
         GameConfig c = configs.update(gm, game, patch);
-        return Map.of("message", "Casino settings for " + game + " updated", "config", view(c));
+        return Map.of("message", "Casino settings for " + c.gameName() + " updated", "config", view(c));
     }
 
     /** A configured game with the exact RTP its setting computes to. */

@@ -101,23 +101,27 @@ public final class CasinoConfigService {
             }
             long now = clock.millis();
             dao.update(game.name(), enabled, payout, min, max, now);
-            audit.record(
-                    s,
-                    gm.characterName(),
-                    "casino_config",
-                    game.name(),
-                    String.format(
-                            "is_enabled %s -> %s; payout_percentage %d -> %d; min_bet %s -> %s; max_bet %s -> %s",
-                            old.isEnabled(),
-                            enabled,
-                            old.payoutPercentage(),
-                            payout,
-                            old.minBet(),
-                            min,
-                            old.maxBet(),
-                            max));
+            audit.record(s, gm.characterName(), "casino_config", game.name(), changes(old, enabled, payout, min, max));
             return new GameConfig(game.name(), enabled, payout, min, max, Timestamps.iso(now));
         });
+    }
+
+    /** The audit line: only what this change changed, or "no change" when it repeated the settings. */
+    static String changes(GameConfig old, boolean enabled, int payout, Credits min, Credits max) {
+        List<String> out = new ArrayList<>();
+        if (old.isEnabled() != enabled) {
+            out.add("is_enabled " + old.isEnabled() + " -> " + enabled);
+        }
+        if (old.payoutPercentage() != payout) {
+            out.add("payout_percentage " + old.payoutPercentage() + " -> " + payout);
+        }
+        if (!old.minBet().equals(min)) {
+            out.add("min_bet " + old.minBet() + " -> " + min);
+        }
+        if (!old.maxBet().equals(max)) {
+            out.add("max_bet " + old.maxBet() + " -> " + max);
+        }
+        return out.isEmpty() ? "no change" : String.join("; ", out);
     }
 
     private void checkBet(CasinoGames.Game game, Credits bet, String field) {

@@ -6,6 +6,7 @@ import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The games of Chrome Slots by name and by route, each with its verified reel sets. */
@@ -41,13 +42,11 @@ public final class CasinoGames {
     }
 
     private final Map<String, Game> byName = new LinkedHashMap<>();
-    private final Map<String, Game> byRoute = new LinkedHashMap<>();
 
     public CasinoGames() {
         for (String name : GameMath.GAMES) {
             Game g = new Game(name, GameMath.builtIn(name));
             byName.put(name, g);
-            byRoute.put(g.route(), g);
         }
     }
 
@@ -55,19 +54,24 @@ public final class CasinoGames {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * A game by any of its spellings: its name ({@code glitch_grid}), its route ({@code glitch-grid})
+     * or its title in any case ({@code Glitch Grid}). The one place game names are normalised.
+     */
     public Game byName(String name) {
-        Game g = name == null ? null : byName.get(name);
+        Game g = name == null ? null : byName.get(normalise(name));
         if (g == null) {
             throw ApiException.notFound("Unknown game: " + name);
         }
         return g;
     }
 
+    /** Same as {@link #byName}: a route and a name are two spellings of one game. */
     public Game byRoute(String route) {
-        Game g = byRoute.get(route);
-        if (g == null) {
-            throw ApiException.notFound("Unknown game: " + route);
-        }
-        return g;
+        return byName(route);
+    }
+
+    static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 }

@@ -78,7 +78,9 @@ public final class Database implements Managed {
         ManagedDataSource ds = dsf.build(new MetricRegistry(), "migrations");
         try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
                 new CloseableLiquibaseWithClassPathMigrationsFile(ds, "migrations.xml")) {
-            // Liquibase talks to stdout through its UI service; send that to the log instead.
+            // Liquibase talks to stdout through its UI service; send that to the log instead. The
+            // summary setting is read when the Liquibase object is made, so set it on the object too.
+            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             Scope.child(
                     Map.of(
                             Scope.Attr.ui.name(),

@@ -128,10 +128,15 @@ public final class TerminalPayments {
             }
             number = key.accountNumber();
         }
-        return directory
-                .find(AccountNumbers.normalize(number))
-                .filter(r -> !r.isSystem())
-                .orElseThrow(() -> ApiException.badRequest(notFound));
+        AccountDirectory.Ref ref =
+                directory.find(AccountNumbers.normalize(number)).orElseThrow(() -> ApiException.badRequest(notFound));
+        if (ref.isSystem()) {
+            throw ApiException.badRequest(
+                    field.equals("from_account")
+                            ? "System accounts (the mint, the casino house) cannot be charged"
+                            : "System accounts (the mint, the casino house) cannot be paid by a terminal");
+        }
+        return ref;
     }
 
     /** Least privilege: the narrowest scope that allows this movement, or 403. */

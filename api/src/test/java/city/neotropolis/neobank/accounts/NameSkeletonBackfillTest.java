@@ -43,7 +43,11 @@ class NameSkeletonBackfillTest {
         f.setUrl(Postgres.freshDatabase());
         f.setUser(Postgres.USER);
         f.setPassword("");
-        backfills(f);
+        try {
+            backfills(f);
+        } finally {
+            Postgres.drop(f.getUrl());
+        }
     }
 
     static void backfills(DataSourceFactory f) throws Exception {

@@ -218,5 +218,22 @@ class RestoreTest {
             }
             assertThat(api.balance(alice)).isEqualTo(100000 - 5000);
         }
+
+        @Test
+        @DisplayName("from the command line while the service runs: one clear line, no stack trace, exit non-zero")
+        void whileRunningFromTheCommandLine() throws Exception {
+            Path dataDir = Path.of(APP.getConfiguration().getBank().dataDir);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            Optional<Throwable> failed = restoreCommand(dataDir, backup, out);
+
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(failed).as("Dropwizard exits 1 when the command failed").isPresent();
+            assertThat(printed)
+                    .contains("restore: The service is running on")
+                    .contains("stop it, then restore")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
     }
 }

@@ -182,8 +182,10 @@ class ExternalScopeTest {
             long rows = t.journalRows();
             Api.Res mint = t.charge(key, Terminals.move("NC-SYST-EM00", own, "1000"));
             assertThat(mint.status()).isEqualTo(400);
-            assertThat(t.charge(key, Terminals.move(own, "NC-CASA-0000", "1")).status())
-                    .isEqualTo(400);
+            assertThat(mint.json().get("error").asText()).contains("cannot be charged");
+            Api.Res house = t.charge(key, Terminals.move(own, "NC-CASA-0000", "1"));
+            assertThat(house.status()).isEqualTo(400);
+            assertThat(house.json().get("error").asText()).contains("cannot be paid by a terminal");
             assertThat(t.balance(key, "NC-SYST-EM00").status()).isEqualTo(404);
             assertThat(t.journalRows()).isEqualTo(rows);
         }

@@ -146,6 +146,10 @@ final class CrashRun {
                             .filter(i -> i.state == State.ACKED)
                             .collect(java.util.stream.Collectors.groupingBy(
                                     i -> i.op.kind(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        } finally {
+            if (pgUrl != null) {
+                Postgres.drop(pgUrl); // the journal was checked above; nothing to keep
+            }
         }
     }
 

@@ -99,6 +99,8 @@ class ReplicasIT {
                     .isGreaterThan(ops / 8);
             assertThat(freezeMs).isLessThanOrEqualTo(FREEZE_WITHIN_MS + SLACK_MS);
             assertThat(revokeMs).isLessThanOrEqualTo(REVOKE_WITHIN_MS + SLACK_MS);
+        } finally {
+            Postgres.drop(pgUrl);
         }
     }
 

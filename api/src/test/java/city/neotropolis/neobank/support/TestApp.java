@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The real service on a fresh SQLite file in its own temporary data dir, on random ports. */
 public final class TestApp {
@@ -32,22 +33,37 @@ public final class TestApp {
                 all.toArray(ConfigOverride[]::new));
     }
 
-    /** The real service on a fresh PostgreSQL database; use only in classes enabled by {@link Postgres#AVAILABLE}. */
+    /**
+     * The real service on a fresh PostgreSQL database, dropped when the service stops; use only in
+     * classes enabled by {@link Postgres#AVAILABLE}.
+     */
     public static DropwizardAppExtension<NeoBankConfiguration> postgres(ConfigOverride... overrides) {
         Path dir = tempDir();
+        AtomicReference<String> created = new AtomicReference<>();
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config(
-                "database.url",
-                () -> Postgres.available()
-                        ? Postgres.freshDatabase()
-                        : "jdbc:postgresql://127.0.0.1:5432/unavailable"));
+        all.add(ConfigOverride.config("database.url", () -> {
+            if (!Postgres.available()) {
+                return "jdbc:postgresql://127.0.0.1:5432/unavailable";
+            }
+            created.set(Postgres.freshDatabase());
+            return created.get();
+        }));
         all.add(ConfigOverride.config("database.user", Postgres.USER));
         all.add(ConfigOverride.config("bank.dataDir", dir.toString()));
         all.addAll(List.of(overrides));
-        return new DropwizardAppExtension<>(
+        DropwizardAppExtension<NeoBankConfiguration> app = new DropwizardAppExtension<>(
                 NeoBankApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
                 all.toArray(ConfigOverride[]::new));
+        return app.addListener(new DropwizardAppExtension.ServiceListener<>() {
+            @Override
+            public void onStop(DropwizardAppExtension<NeoBankConfiguration> stopped) {
+                String url = created.getAndSet(null);
+                if (url != null) {
+                    Postgres.drop(url);
+                }
+            }
+        });
     }
 
     /** Stops a service started by {@link #postgres} by hand and drops its database. */

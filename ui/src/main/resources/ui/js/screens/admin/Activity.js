@@ -37,15 +37,20 @@ export default {
       }
       schedule();
     }
-    // Asks for the rows after the newest one shown: an idle bank answers with an empty list.
+    // Asks again for a window of ids just below the newest one shown as well as everything after
+    // it: on PostgreSQL ids are taken before commit, so a slow payment can become visible after a
+    // newer one was shown; re-asking the window puts it in its place instead of losing it.
+    const LATE_WINDOW = 100;
     async function follow() {
       timer = null;
       if (!alive) return;
       if (document.visibilityState === 'visible' && feed.value) {
         try {
           const newest = feed.value[0]?.id ?? 0;
-          const r = await adminApi.transactionsAfter(newest);
-          if (r.transactions.length) feed.value = [...r.transactions].reverse().concat(feed.value).slice(0, FEED_MAX);
+          const r = await adminApi.transactionsAfter(Math.max(0, newest - LATE_WINDOW), 500);
+          const known = new Set(feed.value.map((tx) => tx.id));
+          const fresh = r.transactions.filter((tx) => !known.has(tx.id));
+          if (fresh.length) feed.value = fresh.concat(feed.value).sort((a, b) => b.id - a.id).slice(0, FEED_MAX);
           feedError.value = null;
         } catch (e) {
           feedError.value = e.message;
