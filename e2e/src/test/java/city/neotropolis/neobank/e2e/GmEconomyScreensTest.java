@@ -298,6 +298,13 @@ class GmEconomyScreensTest {
         gm.click(gm.driver().findElement(By.xpath("//label[normalize-space(.)='Skip it']/input")));
         gm.click(gm.button("Create stipend"));
         gm.waitForText("Daily at 23:59");
+        gm.click(gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Edit Citizen dole']"))));
+        gm.waitForText("Edit stipend");
+        assertThat(gm.field("Name").getAttribute("value")).isEqualTo("Citizen dole");
+        gm.type(gm.field("Amount"), "6");
+        gm.click(gm.button("Save"));
+        gm.waitForText("₡6.00 each");
+        gm.waitForText("New stipend");
         gm.click(gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Pause Citizen dole']"))));
         gm.waitUntil(d -> d.findElement(By.xpath("//button[@aria-label='Resume Citizen dole']")));
         gm.waitForText("Paused");
