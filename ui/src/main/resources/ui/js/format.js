@@ -52,6 +52,7 @@ export const TX_TYPES = {
   import_adjustment: { label: 'Balance carried over', icon: '◆' },
   reversal: { label: 'Reversal', icon: '↩' },
   stipend: { label: 'Stipend', icon: '✚' },
+  payment_request: { label: 'QR payment', icon: '▦' },
 };
 
 /** The casino writes the game's name as the memo of its rows. */

@@ -18,6 +18,7 @@ export const routes = [
   { path: '/send', load: () => import('./screens/Send.js'), auth: true, tab: 'bank', title: 'Send' },
   { path: '/pay', load: () => import('./screens/Send.js'), auth: true, tab: 'bank', title: 'Pay' },
   { path: '/receive', load: () => import('./screens/Receive.js'), auth: true, tab: 'bank', title: 'Receive' },
+  { path: '/request', load: () => import('./screens/Request.js'), auth: true, tab: 'bank', title: 'Payment request' },
   { path: '/casino', load: () => import('./screens/Casino.js'), auth: true, tab: 'casino', title: 'Casino' },
   { path: '/casino/glitch-grid', load: () => import('./screens/casino/GlitchGrid.js'), auth: true, tab: 'casino', title: 'Glitch Grid' },
   { path: '/casino/starlight-smuggler', load: () => import('./screens/casino/StarlightSmuggler.js'), auth: true, tab: 'casino', title: 'Starlight Smuggler' },

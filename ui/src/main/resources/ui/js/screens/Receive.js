@@ -31,6 +31,7 @@ export default {
           <p class="receive-ask num" aria-live="polite">{{ amount ? 'Asks for ' + credits(amount) : 'Any amount' }}<template v-if="form.memo.trim()"> · “{{ form.memo.trim() }}”</template></p>
           <code class="pay-link">{{ link }}</code>
           <div class="link-row"><CopyButton :text="link" what="Pay link" label="Copy link" /></div>
+          <p class="muted small">Selling something? <a href="#/request">Make a payment request</a>: a fixed amount, and you see when it is paid.</p>
         </template>
         <div v-else class="sk sk-qr"></div>
       </div>

@@ -141,6 +141,11 @@ export default {
 
     function scanned(text) {
       scanning.value = false;
+      const asked = String(text ?? '').match(/#\/request\?id=([A-Za-z0-9_-]{22})/);
+      if (asked) {
+        go('/request', { id: asked[1] });
+        return;
+      }
       const p = readPayment(text);
       if (!p) {
         lookupError.value = 'That QR code is not a NeoBank account or pay link.';

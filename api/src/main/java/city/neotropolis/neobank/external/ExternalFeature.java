@@ -86,6 +86,10 @@ public final class ExternalFeature {
             env.jersey().register(new ChipResource(chips));
             env.jersey().register(new ChipAdminResource(chips));
         }
+        // Payment requests (pay by QR): players and charge-scoped terminals ask, players confirm.
+        PaymentRequests requests = new PaymentRequests(db, ledger, idempotency, keys, clock, maxAmount);
+        env.jersey().register(new PaymentRequestResource(requests));
+        env.jersey().register(new PaymentRequestTerminalResource(keys, requests));
 
         ScheduledExecutorService flusher =
                 env.lifecycle().scheduledExecutorService("api-key-last-used").build();

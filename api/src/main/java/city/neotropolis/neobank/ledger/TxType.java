@@ -16,7 +16,9 @@ public enum TxType {
     /** Undoes one earlier row (GM, with a reason); linked to it in the reversals table. */
     REVERSAL("reversal"),
     /** Scheduled pay from the mint; the stipend's name is the memo. */
-    STIPEND("stipend");
+    STIPEND("stipend"),
+    /** A payer confirmed a vendor's payment request (pay by QR); linked from payment_requests. */
+    PAYMENT_REQUEST("payment_request");
 
     private final String code;
 

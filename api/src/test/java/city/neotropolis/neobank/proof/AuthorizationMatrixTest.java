@@ -54,8 +54,11 @@ class AuthorizationMatrixTest {
     // calling key's own account, {other} another player, {spin} a spin of the player, {fresh} a new
     // name, {keyid} a fresh API key, {tx} a fresh GM grant to the victim (reversible),
     // {stipend} a stipend made at the start, {newstipend} a fresh one per cell, {backup} an existing backup,
-    // {faction} a faction with members; {chip} a chip of the player column's account, {payuid} the UID
-    // of another of its chips, {newchip} a fresh chip per cell, {freshuid} a UID never linked.
+    // {faction} a faction with members; payment requests: {req} one the player column made at the start,
+    // {newreq} a fresh one of the player per cell, {payreq} a fresh one of the victim per cell, {keyreq}
+    // one the k:charge key made at the start, {newkeyreq} a fresh one of that key per cell; chips:
+    // {chip} a chip of the player column's account, {payuid} the UID of another of its chips, {newchip}
+    // a fresh chip per cell, {freshuid} a UID never linked.
     static final String TABLE = """
         # route                                                        | anon player other frozen gm  k:read k:charge k:payout k:any k:revoked expired alg-none bad-sig hs512
         GET  /health                                                    | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
@@ -83,6 +86,15 @@ class AuthorizationMatrixTest {
         POST /api/v1/external/transactions {"from_account":"{player}","to_account":"{own}","amount":0.01} | 401 401 401 401 401 403 201 403 201 401 401 401 401 401
         POST /api/v1/external/transactions {"from_account":"{own}","to_account":"{player}","amount":0.01} | 401 401 401 401 401 403 403 201 201 401 401 401 401 401
         POST /api/v1/external/transactions {"from_account":"{player}","to_account":"{other}","amount":0.01} | 401 401 401 401 401 403 403 403 201 401 401 401 401 401
+        POST /api/v1/requests {"amount":0.01,"memo":"matrix"}         | 401  201    201   401    201 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/requests/{req}                                     | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/requests/{req}/qr.svg                              | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
+        GET  /api/v1/requests/{req}/qr.png                              | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
+        POST /api/v1/requests/{newreq}/cancel                           | 401  200    403   401    403 401    401      401      401   401       401     401      401     401
+        POST /api/v1/requests/{payreq}/pay                              | 401  200    200   401    400 401    401      401      401   401       401     401      401     401
+        POST /api/v1/external/requests {"amount":0.01,"memo":"matrix"}  | 401  401    401   401    401 403    201      403      403   401       401     401      401     401
+        GET  /api/v1/external/requests/{keyreq}                         | 401  401    401   401    401 404    200      404      404   401       401     401      401     401
+        POST /api/v1/external/requests/{newkeyreq}/cancel               | 401  401    401   401    401 404    200      404      404   401       401     401      401     401
         GET  /api/admin/users/search?q=a                                | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/users/{victim}                                  | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/users {"character_name":"{fresh}"}              | 401  403    403   401    201 401    401      401      401   401       401     401      401     401
@@ -230,6 +242,9 @@ class AuthorizationMatrixTest {
         String chipId = newChipId(api, gm, player, freshUid());
         String payUid = freshUid();
         newChipId(api, gm, player, payUid);
+        String chargeKey = callers.get("k:charge").apiKey();
+        String reqId = newRequestId(api, player.token(), null);
+        String keyReqId = newRequestId(api, null, chargeKey);
 
         List<String> wrong = new ArrayList<>();
         int cells = 0;
@@ -258,7 +273,18 @@ class AuthorizationMatrixTest {
                         .replace("{newstipend}", newStipend)
                         .replace("{stipend}", stipendId)
                         .replace("{newchip}", newChip)
-                        .replace("{chip}", chipId);
+                        .replace("{chip}", chipId)
+                        .replace("{req}", reqId)
+                        .replace(
+                                "{newreq}",
+                                row.path().contains("{newreq}") ? newRequestId(api, player.token(), null) : "")
+                        .replace(
+                                "{payreq}",
+                                row.path().contains("{payreq}") ? newRequestId(api, victim.token(), null) : "")
+                        .replace("{keyreq}", keyReqId)
+                        .replace(
+                                "{newkeyreq}",
+                                row.path().contains("{newkeyreq}") ? newRequestId(api, null, chargeKey) : "");
                 String body = row.body() == null
                         ? null
                         : fill(
@@ -342,6 +368,20 @@ class AuthorizationMatrixTest {
                 "{\"uid\":\"" + uid + "\",\"account_number\":\"" + owner.accountNumber() + "\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         return made.json().at("/chip/id").asText();
+    }
+
+    /** A payment request made by a player (token) or a charge-scoped terminal key. */
+    private static String newRequestId(Api api, String token, String apiKey) {
+        Api.Res made = apiKey == null
+                ? api.post("/api/v1/requests", token, "{\"amount\":0.01,\"memo\":\"matrix\"}")
+                : api.post(
+                        "/api/v1/external/requests",
+                        null,
+                        "{\"amount\":0.01,\"memo\":\"matrix\"}",
+                        "X-API-Key",
+                        apiKey);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().at("/request/id").asText();
     }
 
     private static String newGrantId(Api api, Api.Session gm, Api.Session owner) {

@@ -235,6 +235,7 @@ class FuzzTest {
         routes.add(new HostileCorpus.Route(
                 "PUT", "/api/v1/leaderboards/opt-out", other.token(), Map.of("opt_out", true), 40));
         routes.add(new HostileCorpus.Route("GET", "/api/v1/leaderboards", other.token(), Map.of(), 20));
+        routes.addAll(paymentRequestRoutes(other, api));
         return routes;
     }
 
@@ -274,6 +275,31 @@ class FuzzTest {
     }
 
     static final String CHIP_TERMINAL = "/api/v1/external/chips";
+
+    /** Payment requests: asked by {@code vendor}, read, paid and cancelled by a fresh payer. */
+    static List<HostileCorpus.Route> paymentRequestRoutes(Api.Session vendor, Api api) {
+        Api.Session payer = api.player("fuzzPayer");
+        List<HostileCorpus.Route> routes = new ArrayList<>();
+        routes.add(new HostileCorpus.Route(
+                "POST",
+                "/api/v1/requests",
+                vendor.token(),
+                Map.of("amount", 0.5, "memo", "Fuzz noodles", "expires_in_seconds", 300),
+                80));
+        String id = asked(api, vendor);
+        routes.add(new HostileCorpus.Route("GET", "/api/v1/requests/" + id, payer.token(), Map.of(), 20));
+        routes.add(new HostileCorpus.Route("POST", "/api/v1/requests/" + id + "/pay", payer.token(), Map.of(), 40));
+        routes.add(new HostileCorpus.Route(
+                "POST", "/api/v1/requests/" + asked(api, vendor) + "/cancel", vendor.token(), Map.of(), 20));
+        routes.add(new HostileCorpus.Route("GET", "/api/v1/requests/" + id + "/qr.png?scale=2", null, Map.of(), 10));
+        return routes;
+    }
+
+    private static String asked(Api api, Api.Session vendor) {
+        Api.Res r = api.post("/api/v1/requests", vendor.token(), "{\"amount\":0.5,\"memo\":\"Fuzz target\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().at("/request/id").asText();
+    }
 
     @Test
     @DisplayName("gets only 4xx JSON errors or correct 2xx answers, and refusals change nothing")

@@ -30,18 +30,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Stipends on two replicas sharing one PostgreSQL database")
 class StipendReplicasTest {
     static final String URL = Postgres.available() ? Postgres.freshDatabase() : "jdbc:postgresql://127.0.0.1:5432/x";
-    static final DropwizardAppExtension<NeoBankConfiguration> ONE = replica();
-    static final DropwizardAppExtension<NeoBankConfiguration> TWO = replica();
+    static final DropwizardAppExtension<NeoBankConfiguration> ONE = replica("replica1");
+    static final DropwizardAppExtension<NeoBankConfiguration> TWO = replica("replica2");
 
-    static DropwizardAppExtension<NeoBankConfiguration> replica() {
+    /**
+     * Each replica reads its overrides under a prefix of its own: overrides are system properties,
+     * restored to what they were before each start, so two instances sharing the default prefix
+     * would leave the second one's values behind for every later test in this JVM.
+     */
+    static DropwizardAppExtension<NeoBankConfiguration> replica(String prefix) {
         return new DropwizardAppExtension<>(
                 NeoBankApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", URL),
-                ConfigOverride.config("database.user", Postgres.USER),
-                ConfigOverride.config("bank.dataDir", TestApp.tempDir().toString()),
-                ConfigOverride.config("rateLimits.enabled", "false"),
-                ConfigOverride.config("stipends.checkEvery", "100ms"));
+                prefix,
+                ConfigOverride.config(prefix, "database.url", URL),
+                ConfigOverride.config(prefix, "database.user", Postgres.USER),
+                ConfigOverride.config(prefix, "bank.dataDir", TestApp.tempDir().toString()),
+                ConfigOverride.config(prefix, "rateLimits.enabled", "false"),
+                ConfigOverride.config(prefix, "stipends.checkEvery", "100ms"));
+    }
+
+    @Test
+    @DisplayName("neither replica's settings outlive it in this JVM")
+    void prefixesKeptApart() {
+        assertThat(System.getProperty("dw.rateLimits.enabled")).isNull();
+        assertThat(System.getProperty("replica1.rateLimits.enabled")).isEqualTo("false");
     }
 
     @Test

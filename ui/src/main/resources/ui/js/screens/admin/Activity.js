@@ -92,9 +92,16 @@ export default {
       }
     }
 
+    // The original gets its link at once; the reversal row itself arrives with the next look.
+    function reversed(r) {
+      const row = feed.value?.find((t) => t.id === r.original.id);
+      if (row) row.reversed_by = r.reversal.id;
+      loadAudit(auditOffset.value);
+    }
+
     onMounted(() => { loadFeed(); loadAudit(0); });
     onBeforeUnmount(() => { alive = false; clearTimeout(timer); });
-    return { store, feed, feedError, audit, auditError, auditOffset, auditMore, filter, actions, gms, shownAudit, verifying, verdict, verifyError, AUDIT_PAGE, credits, fullTime, loadFeed, loadAudit, verify };
+    return { store, feed, feedError, audit, auditError, auditOffset, auditMore, filter, actions, gms, shownAudit, verifying, verdict, verifyError, AUDIT_PAGE, credits, fullTime, loadFeed, loadAudit, verify, reversed };
   },
   template: `
     <section class="admin">
@@ -107,7 +114,7 @@ export default {
           <p v-else-if="feedError" class="stale small" role="status">{{ feedError }}</p>
           <ul v-if="feed === null && !feedError" class="tx-list" aria-label="Loading transactions"><li v-for="n in 4" :key="n" class="tx tx-skeleton"><span class="sk sk-line"></span></li></ul>
           <p v-else-if="feed && feed.length === 0" class="empty muted">No transactions yet. New ones appear here as they happen.</p>
-          <ul v-else-if="feed" class="tx-list" aria-label="Live transactions" aria-live="polite" aria-relevant="additions"><FeedRow v-for="tx in feed" :key="tx.id" :tx="tx" /></ul>
+          <ul v-else-if="feed" class="tx-list" aria-label="Live transactions" aria-live="polite" aria-relevant="additions"><FeedRow v-for="tx in feed" :key="tx.id" :tx="tx" @reversed="reversed" /></ul>
         </section>
 
         <div>

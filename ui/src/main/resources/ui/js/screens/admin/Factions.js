@@ -1,9 +1,10 @@
-// Factions: each with its member count and total, create one, grant credits to every member.
+// Factions: each with its member count and total, create one, grant credits to every member; the
+// players' pending membership requests (a GM confirms or rejects), and removing a member.
 import { ref, reactive, onMounted } from 'vue';
 import { adminApi } from './adminApi.js';
 import { newKey } from '../../api.js';
 import { store } from '../../store.js';
-import { credits, parseAmount } from '../../format.js';
+import { credits, parseAmount, accountNumber } from '../../format.js';
 import AdminNav from './AdminNav.js';
 import ErrorBox from '../../components/ErrorBox.js';
 
@@ -15,6 +16,49 @@ export default {
     const busy = ref(null);
     const form = reactive({ name: '', description: '', error: null, done: null });
     const grant = reactive({ faction: '', amount: '', reason: '', key: null, error: null, done: null });
+    const requests = ref(null);
+    const reqBox = reactive({ error: null, done: null });
+    const removal = reactive({ account: '', error: null, done: null });
+
+    async function loadRequests() {
+      try {
+        requests.value = (await adminApi.factionRequests()).requests;
+      } catch (e) {
+        reqBox.error = e.message;
+      }
+    }
+    // Confirm puts the character into the faction they asked for; reject leaves them where they are.
+    async function decide(r, confirm) {
+      busy.value = `req-${r.account_number}`;
+      reqBox.error = null;
+      reqBox.done = null;
+      try {
+        const a = confirm ? await adminApi.setMember(r.account_number, r.requested) : await adminApi.rejectRequest(r.account_number);
+        reqBox.done = a.message;
+        await Promise.all([loadRequests(), load()]);
+      } catch (e) {
+        reqBox.error = e.message;
+        await loadRequests();
+      } finally {
+        busy.value = null;
+      }
+    }
+    async function remove() {
+      removal.error = null;
+      removal.done = null;
+      const n = accountNumber(removal.account);
+      if (!n) { removal.error = 'Enter an account number like NC-7K2P-QX4D.'; return; }
+      busy.value = 'remove';
+      try {
+        removal.done = (await adminApi.setMember(n, '')).message;
+        removal.account = '';
+        await Promise.all([loadRequests(), load()]);
+      } catch (e) {
+        removal.error = e.message;
+      } finally {
+        busy.value = null;
+      }
+    }
 
     async function load() {
       error.value = null;
@@ -62,8 +106,8 @@ export default {
         busy.value = null;
       }
     }
-    onMounted(load);
-    return { store, list, error, busy, form, grant, credits, load, create, give };
+    onMounted(() => { load(); loadRequests(); });
+    return { store, list, error, busy, form, grant, requests, reqBox, removal, credits, load, create, give, loadRequests, decide, remove };
   },
   template: `
     <section class="admin">
@@ -82,6 +126,32 @@ export default {
           </table></div>
         </section>
         <div>
+          <section class="card" aria-labelledby="faction-requests">
+            <h2 id="faction-requests">Membership requests</h2>
+            <p v-if="reqBox.error" class="form-error" role="alert">{{ reqBox.error }}</p>
+            <p v-else-if="reqBox.done" class="ok-text" role="status">{{ reqBox.done }}</p>
+            <div v-if="requests === null && !reqBox.error" class="sk sk-row" role="status" aria-label="Loading requests"></div>
+            <p v-else-if="requests && requests.length === 0" class="empty muted">No pending requests. A player asks on their profile; you confirm here.</p>
+            <ul v-else-if="requests" class="key-list" aria-label="Membership requests">
+              <li v-for="r in requests" :key="r.account_number" class="key-row">
+                <div class="key-head"><strong>{{ r.character_name }}</strong><span class="small muted num">{{ r.account_number }}</span></div>
+                <div class="small">Asks to join <strong>{{ r.requested }}</strong><span class="muted"> · now {{ r.faction || 'in no faction' }}</span></div>
+                <div class="input-row">
+                  <button type="button" class="btn btn-secondary btn-small" :aria-label="'Confirm ' + r.character_name + ' in ' + r.requested" :disabled="busy !== null || !store.online" @click="decide(r, true)">Confirm</button>
+                  <button type="button" class="btn btn-ghost btn-small" :aria-label="'Reject the request of ' + r.character_name" :disabled="busy !== null || !store.online" @click="decide(r, false)">Reject</button>
+                </div>
+              </li>
+            </ul>
+          </section>
+          <section class="card" aria-labelledby="faction-remove">
+            <h2 id="faction-remove">Remove a member</h2>
+            <form class="form" novalidate @submit.prevent="remove">
+              <div class="field"><label class="label" for="remove-account">Account number</label><input id="remove-account" v-model="removal.account" class="num" autocomplete="off" autocapitalize="characters" aria-describedby="remove-hint"><span id="remove-hint" class="hint">They leave their faction and belong to none.</span></div>
+              <p v-if="removal.error" class="form-error" role="alert">{{ removal.error }}</p>
+              <p v-else-if="removal.done" class="ok-text" role="status">{{ removal.done }}</p>
+              <button type="submit" class="btn btn-danger btn-block" :disabled="busy !== null || !store.online || !removal.account.trim()">Remove from faction</button>
+            </form>
+          </section>
           <section class="card" aria-labelledby="faction-grant">
             <h2 id="faction-grant">Grant credits to every member</h2>
             <form class="form" novalidate @submit.prevent="give">

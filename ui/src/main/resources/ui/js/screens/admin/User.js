@@ -10,11 +10,12 @@ import { credits, fullTime, parseAmount } from '../../format.js';
 import AdminNav from './AdminNav.js';
 import TxRow from '../../components/TxRow.js';
 import ErrorBox from '../../components/ErrorBox.js';
+import Reverse from './Reverse.js';
 
 const PAGE = 20;
 
 export default {
-  components: { AdminNav, TxRow, ErrorBox },
+  components: { AdminNav, TxRow, ErrorBox, Reverse },
   setup() {
     const account = current.query.get('acct') ?? '';
     const details = ref(null);
@@ -115,8 +116,19 @@ export default {
       });
     }
 
+    // After a reversal both rows show their link: the balance and this page are read again.
+    async function reversed(r) {
+      toast(r.message ?? `Reversed #${r.original.id}`);
+      try {
+        details.value = await adminApi.user(account);
+        await page(offset.value);
+      } catch (e) {
+        error.value = e.message;
+      }
+    }
+
     onMounted(load);
-    return { account, details, user, error, rows, offset, more, busy, adjust, state, pw, gm, me, store, PAGE, credits, fullTime, load, turn, doAdjust, setFrozen, resetPassword, toggleGm };
+    return { reversed, account, details, user, error, rows, offset, more, busy, adjust, state, pw, gm, me, store, PAGE, credits, fullTime, load, turn, doAdjust, setFrozen, resetPassword, toggleGm };
   },
   template: `
     <section class="admin">
@@ -189,7 +201,8 @@ export default {
           <h2 id="user-history">History</h2>
           <ul v-if="rows === null" class="tx-list" aria-label="Loading history"><li v-for="n in 4" :key="n" class="tx tx-skeleton"><span class="sk sk-line"></span></li></ul>
           <p v-else-if="rows.length === 0" class="empty muted">No journal rows for this character yet.</p>
-          <ul v-else class="tx-list" aria-label="Transactions"><TxRow v-for="tx in rows" :key="tx.id" :tx="tx" :me="account" /></ul>
+          <ul v-else class="tx-list" aria-label="Transactions"><template v-for="tx in rows" :key="tx.id"><TxRow :tx="tx" :me="account" />
+            <li v-if="tx.reversed_by == null && tx.reversal_of == null" class="tx-reverse"><Reverse :tx="tx" @done="reversed" /></li></template></ul>
           <div class="pager" v-if="offset > 0 || more">
             <button type="button" class="btn btn-ghost btn-small" :disabled="offset === 0" @click="turn(Math.max(0, offset - PAGE))">Newer</button>
             <span class="small muted">Rows {{ offset + 1 }}–{{ offset + (rows?.length ?? 0) }}</span>

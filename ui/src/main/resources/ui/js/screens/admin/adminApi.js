@@ -40,4 +40,22 @@ export const adminApi = {
   // Dashboard
   stats: () => call('GET', '/admin/stats'),
   series: (from, to, step) => call('GET', `/admin/stats/series?${q({ from, to, step })}`),
+  // Reversals (from a user's history and the Activity feed)
+  reverse: (id, reason, key) => call('POST', `/admin/transactions/${encodeURIComponent(id)}/reverse`, { body: { reason }, key }),
+  // Stipends
+  stipends: () => call('GET', '/admin/stipends'),
+  stipend: (id) => call('GET', `/admin/stipends/${encodeURIComponent(id)}`),
+  createStipend: (body) => call('POST', '/admin/stipends', { body }),
+  editStipend: (id, body) => call('PUT', `/admin/stipends/${encodeURIComponent(id)}`, { body }),
+  pauseStipend: (id) => call('POST', `/admin/stipends/${encodeURIComponent(id)}/pause`),
+  resumeStipend: (id) => call('POST', `/admin/stipends/${encodeURIComponent(id)}/resume`),
+  deleteStipend: (id) => call('DELETE', `/admin/stipends/${encodeURIComponent(id)}`),
+  runDueStipends: () => call('POST', '/admin/stipends/run-due'),
+  // Leaderboards (GMs always get the boards; the switch says whether players do)
+  leaderboards: () => call('GET', '/v1/leaderboards'),
+  setLeaderboards: (enabled) => call('PUT', '/admin/leaderboards', { body: { enabled } }),
+  // Faction requests and membership
+  factionRequests: () => call('GET', '/admin/factions/requests'),
+  setMember: (account, faction) => call('PUT', `/admin/factions/members/${acct(account)}`, { body: { faction } }),
+  rejectRequest: (account) => call('DELETE', `/admin/factions/requests/${acct(account)}`),
 };

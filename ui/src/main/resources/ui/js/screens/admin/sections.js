@@ -9,6 +9,8 @@ export const sections = [
   { id: 'activity', label: 'Activity', path: '/admin/activity', load: () => import('./Activity.js') },
   { id: 'backups', label: 'Backups', path: '/admin/backups', load: () => import('./Backups.js') },
   { id: 'dashboard', label: 'Dashboard', path: '/admin/dashboard', load: () => import('./Dashboard.js') },
+  { id: 'stipends', label: 'Stipends', path: '/admin/stipends', load: () => import('./Stipends.js') },
+  { id: 'leaderboards', label: 'Leaderboards', path: '/admin/leaderboards', load: () => import('./Leaderboards.js') },
 ];
 
 /** Pages inside a section (not in the section bar); `section` says which one is lit. */
