@@ -121,6 +121,8 @@ export const api = {
     return r;
   },
   pin: (pin, currentPassword) => call('PUT', '/v1/account/pin', { body: { pin, current_password: currentPassword } }),
+  chips: () => call('GET', '/v1/chips'),
+  blockChip: (id) => call('POST', `/v1/chips/${encodeURIComponent(id)}/block`),
   games: () => call('GET', '/v1/casino/games'),
   spin: (route, betAmount, key) => call('POST', `/v1/casino/${route}/spin`, { body: { bet_amount: betAmount }, key }),
   spins: (before) => call('GET', `/v1/casino/spins?${q({ limit: 20, before })}`),

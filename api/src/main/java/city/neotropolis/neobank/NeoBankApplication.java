@@ -167,7 +167,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
                 rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
         new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
-                rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount).register(env);
+                rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount)
+                .withChips(SecretKeys.chipKey(sec.secretKey, dataDir), java.time.ZoneId.of(config.getStipends().timeZone)).register(env);
         new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
                 clock).register(env);
         new ReversalsFeature(ledger, idempotency, audit, clock).register(env);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             UsersCommand.class,
             TxCommand.class,
             KeysCommand.class,
+            ChipsCommand.class,
             CasinoCommand.class,
             FactionsCommand.class,
             AuditCommand.class,

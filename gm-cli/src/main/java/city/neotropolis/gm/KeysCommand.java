@@ -18,7 +18,8 @@ final class KeysCommand extends GmCommand {
     static final class Scopes implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("balance:read", "charge", "payout", "transfer:any").iterator();
+            return List.of("balance:read", "charge", "payout", "transfer:any", "chip:enrol")
+                    .iterator();
         }
     }
 

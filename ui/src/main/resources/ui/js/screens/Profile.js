@@ -1,8 +1,8 @@
-// Profile: an emoji avatar, the faction, the password, the terminal PIN, and log out.
-import { ref, reactive, computed } from 'vue';
+// Profile: an emoji avatar, the faction, the password, the terminal PIN, the chips, and log out.
+import { ref, reactive, computed, onMounted } from 'vue';
 import { api } from '../api.js';
 import { store, setUser, signOut, toast } from '../store.js';
-import { fullTime } from '../format.js';
+import { fullTime, credits } from '../format.js';
 
 const AVATARS = ['🦾', '🤖', '👾', '🐉', '🦊', '🐺', '🦉', '🐍', '💀', '👽', '🧠', '🕶️', '⚡', '🔥', '🌙', '🎲'];
 
@@ -68,6 +68,26 @@ export default {
       });
     }
 
+    // Chips (NFC tags): the player sees theirs and blocks a lost one at once; a GM unblocks.
+    const chips = ref(null);
+    const chipMsg = ref(null);
+    const chipError = ref(null);
+    async function loadChips() {
+      try {
+        chips.value = (await api.chips()).chips;
+      } catch (e) {
+        chipError.value = e.message;
+      }
+    }
+    function blockChip(chip) {
+      return act('chip', chipMsg, chipError, async () => {
+        const r = await api.blockChip(chip.id);
+        chips.value = chips.value.map((c) => (c.id === chip.id ? r.chip : c));
+        return r.message;
+      });
+    }
+    onMounted(loadChips);
+
     function logOut() {
       signOut();
       toast('Logged out');
@@ -75,7 +95,7 @@ export default {
 
     return {
       store, AVATARS, avatar, faction, profileMsg, profileError, busy, pw, pwMsg, pwError, pin, pinMsg, pinError,
-      fullTime, saveProfile, changePassword, setPin, logOut,
+      fullTime, saveProfile, changePassword, setPin, logOut, chips, chipMsg, chipError, blockChip, credits,
     };
   },
   template: `
@@ -135,6 +155,30 @@ export default {
             <button type="button" class="btn btn-ghost" :disabled="busy !== null || !store.online || !pin.current" @click="setPin(true)">Remove PIN</button>
           </div>
         </form>
+      </section>
+
+      <section class="card" aria-labelledby="chips-title">
+        <h2 id="chips-title">Chips</h2>
+        <p class="muted small">Tags a vendor's reader taps to charge you. Above a chip's limits the terminal asks for your PIN. Lost one? Block it here at once; a GM can unblock it.</p>
+        <p v-if="chips === null && !chipError" class="muted small">Loading…</p>
+        <p v-else-if="chips && chips.length === 0" class="muted small">No chips linked. A GM links one at the enrol desk.</p>
+        <ul v-else-if="chips" class="tx-list chip-list">
+          <li v-for="c in chips" :key="c.id" class="tx chip-row" :data-chip="c.id">
+            <span class="tx-icon" aria-hidden="true">📶</span>
+            <span class="tx-main">
+              <span class="tx-who">{{ c.label }}</span>
+              <span class="tx-when">Up to {{ credits(c.per_charge_limit) }} a tap without PIN</span>
+              <span class="tx-when">{{ credits(c.spent_today) }} of {{ credits(c.per_day_limit) }} today</span>
+            </span>
+            <span class="tx-side">
+              <span v-if="c.blocked" class="pill pill-off">Blocked</span>
+              <button v-else type="button" class="btn btn-danger chip-block" :aria-label="'Block ' + c.label"
+                      :disabled="busy !== null || !store.online" @click="blockChip(c)">Block</button>
+            </span>
+          </li>
+        </ul>
+        <p v-if="chipError" class="form-error" role="alert">{{ chipError }}</p>
+        <p v-else-if="chipMsg" class="ok-text" role="status">{{ chipMsg }}</p>
       </section>
 
       <button type="button" class="btn btn-danger btn-block" @click="logOut">Log out</button>

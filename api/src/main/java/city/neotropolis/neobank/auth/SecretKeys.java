@@ -21,14 +21,42 @@ public final class SecretKeys {
     private SecretKeys() {}
 
     public static byte[] load(String configured, Path dataDir) throws IOException {
-        if (configured != null && !configured.isBlank()) {
-            byte[] key = configured.getBytes(StandardCharsets.UTF_8);
+        return load(configured, dataDir, FILE, "NEOBANK_SECRET_KEY");
+    }
+
+    /**
+     * The key that hashes chips' UIDs: {@code NEOBANK_CHIP_KEY} when set (at least 32 bytes), else
+     * derived from the signing key (HMAC-SHA256 with a fixed label), so every replica that shares
+     * {@code NEOBANK_SECRET_KEY} finds the same chips with nothing more to configure. Set it on its
+     * own to change the signing key later without unlinking every chip.
+     */
+    public static byte[] chipKey(String configuredSecret, Path dataDir) throws IOException {
+        String own = System.getenv("NEOBANK_CHIP_KEY");
+        if (own != null && !own.isBlank()) {
+            byte[] key = own.getBytes(StandardCharsets.UTF_8);
             if (key.length < 32) {
-                throw new IllegalStateException("NEOBANK_SECRET_KEY must be at least 32 bytes long");
+                throw new IllegalStateException("NEOBANK_CHIP_KEY must be at least 32 bytes long");
             }
             return key;
         }
-        Path file = dataDir.resolve(FILE);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(load(configuredSecret, dataDir), "HmacSHA256"));
+            return mac.doFinal("neobank/chip-uid/v1".getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] load(String configured, Path dataDir, String fileName, String variable) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            byte[] key = configured.getBytes(StandardCharsets.UTF_8);
+            if (key.length < 32) {
+                throw new IllegalStateException(variable + " must be at least 32 bytes long");
+            }
+            return key;
+        }
+        Path file = dataDir.resolve(fileName);
         if (Files.exists(file)) {
             byte[] key = Base64.getDecoder()
                     .decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
@@ -39,7 +67,7 @@ public final class SecretKeys {
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         Files.createDirectories(dataDir);
-        Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
+        Path tmp = Files.createTempFile(dataDir, fileName, ".tmp");
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
@@ -48,9 +76,11 @@ public final class SecretKeys {
         Files.writeString(tmp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         LOG.warn(
-                "NEOBANK_SECRET_KEY is not set: generated a signing key and kept it in {}. "
-                        + "Set NEOBANK_SECRET_KEY for production and for more than one replica.",
-                file);
+                "{} is not set: generated a key and kept it in {}. "
+                        + "Set {} for production and for more than one replica.",
+                variable,
+                file,
+                variable);
         return key;
     }
 }

@@ -17,7 +17,9 @@ public enum ApiKeyScope {
     /** Move credits from the key's own account to a player. */
     PAYOUT("payout"),
     /** Move credits between any two accounts: a terminal a GM trusts, as the original's keys were. */
-    TRANSFER_ANY("transfer:any");
+    TRANSFER_ANY("transfer:any"),
+    /** Link NFC chips to players who type their terminal PIN on the terminal (an enrol desk). */
+    CHIP_ENROL("chip:enrol");
 
     private final String code;
 

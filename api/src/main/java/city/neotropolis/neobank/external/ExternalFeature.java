@@ -12,6 +12,7 @@ import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,8 @@ public final class ExternalFeature {
     private final int bcryptCost;
     private final Clock clock;
     private final Credits maxAmount;
+    private ChipUids chipUids;
+    private ZoneId eventZone;
 
     public ExternalFeature(
             Database db,
@@ -60,6 +63,13 @@ public final class ExternalFeature {
         this.maxAmount = maxAmount;
     }
 
+    /** Chips (issue 13): their UIDs hashed with this key, their days counted in the event's zone. */
+    public ExternalFeature withChips(byte[] chipKey, ZoneId eventZone) {
+        this.chipUids = new ChipUids(chipKey);
+        this.eventZone = eventZone;
+        return this;
+    }
+
     public void register(Environment env) {
         ApiKeyAuthenticator keys = new ApiKeyAuthenticator(db, clock);
         TerminalPins pins = new TerminalPins(db, clock, bcryptCost, passwords);
@@ -69,6 +79,13 @@ public final class ExternalFeature {
         env.jersey().register(new ExternalResource(keys, payments));
         env.jersey().register(new ApiKeyAdminResource(service));
         env.jersey().register(new TerminalPinResource(pins, accounts, passwords, limiter, pinSetPerPlayer));
+        if (chipUids != null) {
+            ChipService chips = new ChipService(
+                    db, ledger, idempotency, directory, audit, keys, pins, chipUids, clock, eventZone, maxAmount);
+            env.jersey().register(new ChipTerminalResource(keys, chips));
+            env.jersey().register(new ChipResource(chips));
+            env.jersey().register(new ChipAdminResource(chips));
+        }
         // Payment requests (pay by QR): players and charge-scoped terminals ask, players confirm.
         PaymentRequests requests = new PaymentRequests(db, ledger, idempotency, keys, clock, maxAmount);
         env.jersey().register(new PaymentRequestResource(requests));

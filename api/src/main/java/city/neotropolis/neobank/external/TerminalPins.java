@@ -64,11 +64,16 @@ public final class TerminalPins {
      * writer instead of a pooled read before it; and a PIN set a moment ago is never skipped.
      */
     public void refuseIfSet(WriteSession s, long accountId) throws SQLException {
+        refuseIfSet(s, accountId, PIN_REQUIRED);
+    }
+
+    /** As {@link #refuseIfSet(WriteSession, long)}, with the refusal's own message. */
+    public void refuseIfSet(WriteSession s, long accountId, String message) throws SQLException {
         PreparedStatement ps = s.prepare(HAS_PIN);
         ps.setLong(1, accountId);
         try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
-                throw ApiException.badRequest(PIN_REQUIRED);
+                throw ApiException.badRequest(message);
             }
         }
     }

@@ -56,7 +56,9 @@ class AuthorizationMatrixTest {
     // {stipend} a stipend made at the start, {newstipend} a fresh one per cell, {backup} an existing backup,
     // {faction} a faction with members; payment requests: {req} one the player column made at the start,
     // {newreq} a fresh one of the player per cell, {payreq} a fresh one of the victim per cell, {keyreq}
-    // one the k:charge key made at the start, {newkeyreq} a fresh one of that key per cell.
+    // one the k:charge key made at the start, {newkeyreq} a fresh one of that key per cell; chips:
+    // {chip} a chip of the player column's account, {payuid} the UID of another of its chips, {newchip}
+    // a fresh chip per cell, {freshuid} a UID never linked.
     static final String TABLE = """
         # route                                                        | anon player other frozen gm  k:read k:charge k:payout k:any k:revoked expired alg-none bad-sig hs512
         GET  /health                                                    | 200  200    200   200    200 200    200      200      200   200       200     200      200     200
@@ -129,6 +131,15 @@ class AuthorizationMatrixTest {
         GET  /api/admin/api-keys                                        | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         POST /api/admin/api-keys {"description":"matrix","account_number":"{victim}","scopes":["balance:read"]} | 401 403 403 401 201 401 401 401 401 401 401 401 401 401
         DELETE /api/admin/api-keys/{keyid}                              | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        GET  /api/v1/chips                                              | 401  200    200   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/v1/chips/{chip}/block                                 | 401  200    404   401    404 401    401      401      401   401       401     401      401     401
+        POST /api/v1/external/chips/charge {"uid":"{payuid}","amount":0.01} | 401 401 401 401 401 403 201 403 403 401 401 401 401 401
+        POST /api/v1/external/chips {"uid":"{freshuid}","account_number":"{victim}","pin":"1234"} | 401 401 401 401 401 403 403 403 403 401 401 401 401 401
+        GET  /api/admin/chips                                           | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        POST /api/admin/chips {"uid":"{freshuid}","account_number":"{victim}"} | 401 403 403 401 201 401 401 401 401 401 401 401 401 401
+        POST /api/admin/chips/{chip}/unblock                            | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
+        PUT  /api/admin/chips/{chip}/limits {"per_charge_limit":5,"per_day_limit":20} | 401 403 403 401 200 401 401 401 401 401 401 401 401 401
+        DELETE /api/admin/chips/{newchip}                               | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/casino/config                                   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         PUT  /api/admin/casino/config/glitch_grid {"is_enabled":true}   | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
         GET  /api/admin/casino/par/glitch_grid?payout=96                | 401  403    403   401    200 401    401      401      401   401       401     401      401     401
@@ -228,6 +239,9 @@ class AuthorizationMatrixTest {
         String backupName = backup.json().at("/backup/name").asText();
 
         String stipendId = newStipendId(api, gm);
+        String chipId = newChipId(api, gm, player, freshUid());
+        String payUid = freshUid();
+        newChipId(api, gm, player, payUid);
         String chargeKey = callers.get("k:charge").apiKey();
         String reqId = newRequestId(api, player.token(), null);
         String keyReqId = newRequestId(api, null, chargeKey);
@@ -243,6 +257,7 @@ class AuthorizationMatrixTest {
                 String keyId = row.path().contains("{keyid}") ? newKeyId(api, gm, victim) : "";
                 String txId = row.path().contains("{tx}") ? newGrantId(api, gm, victim) : "";
                 String newStipend = row.path().contains("{newstipend}") ? newStipendId(api, gm) : "";
+                String newChip = row.path().contains("{newchip}") ? newChipId(api, gm, victim, freshUid()) : "";
                 String path = fill(
                                 row.path(),
                                 victim,
@@ -257,6 +272,8 @@ class AuthorizationMatrixTest {
                         .replace("{tx}", txId)
                         .replace("{newstipend}", newStipend)
                         .replace("{stipend}", stipendId)
+                        .replace("{newchip}", newChip)
+                        .replace("{chip}", chipId)
                         .replace("{req}", reqId)
                         .replace(
                                 "{newreq}",
@@ -281,6 +298,9 @@ class AuthorizationMatrixTest {
                                 backupName,
                                 keyId,
                                 freshName);
+                if (body != null) {
+                    body = body.replace("{payuid}", payUid).replace("{freshuid}", freshUid());
+                }
                 HttpRequest.Builder b = api.builder(path, caller.token());
                 if (caller.apiKey() != null) {
                     b.header("X-API-Key", caller.apiKey());
@@ -334,6 +354,20 @@ class AuthorizationMatrixTest {
                         + "\"at\":\"2099-01-01T10:00Z\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         return made.json().at("/stipend/id").asText();
+    }
+
+    private static String freshUid() {
+        return String.format(
+                "04%012X", java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 48));
+    }
+
+    private static String newChipId(Api api, Api.Session gm, Api.Session owner, String uid) {
+        Api.Res made = api.post(
+                "/api/admin/chips",
+                gm.token(),
+                "{\"uid\":\"" + uid + "\",\"account_number\":\"" + owner.accountNumber() + "\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().at("/chip/id").asText();
     }
 
     /** A payment request made by a player (token) or a charge-scoped terminal key. */

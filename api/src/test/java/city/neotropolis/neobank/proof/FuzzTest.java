@@ -239,6 +239,43 @@ class FuzzTest {
         return routes;
     }
 
+    /** Chips (issue 13): a tag of {@code other}'s, charged and enrolled by the fuzz key (sent as X-API-Key). */
+    static List<HostileCorpus.Route> chipRoutes(Api.Session other, Api.Session gm, Api api) {
+        String uid = "04:F0:22:33:44:55:66";
+        Api.Res chip = api.post(
+                "/api/admin/chips",
+                gm.token(),
+                "{\"uid\":\"" + uid + "\",\"account_number\":\"" + other.accountNumber() + "\"}");
+        assertThat(chip.status()).as(chip.body()).isEqualTo(201);
+        long id = chip.json().at("/chip/id").asLong();
+        List<HostileCorpus.Route> routes = new ArrayList<>();
+        routes.add(new HostileCorpus.Route(
+                "POST", CHIP_TERMINAL + "/charge", null, Map.of("uid", uid, "amount", 0.5, "memo", "tap"), 80));
+        routes.add(new HostileCorpus.Route(
+                "POST",
+                CHIP_TERMINAL,
+                null,
+                Map.of("uid", "04112233", "account_number", other.accountNumber(), "pin", "1234"),
+                30));
+        routes.add(new HostileCorpus.Route(
+                "POST",
+                "/api/admin/chips",
+                gm.token(),
+                Map.of("uid", "04:aa:bb:cc", "account_number", other.accountNumber(), "label", "Fuzz band"),
+                40));
+        routes.add(new HostileCorpus.Route(
+                "PUT",
+                "/api/admin/chips/" + id + "/limits",
+                gm.token(),
+                Map.of("per_charge_limit", 5, "per_day_limit", 90),
+                30));
+        routes.add(new HostileCorpus.Route("GET", "/api/v1/chips", other.token(), Map.of(), 20));
+        routes.add(new HostileCorpus.Route("GET", "/api/admin/chips", gm.token(), Map.of(), 20));
+        return routes;
+    }
+
+    static final String CHIP_TERMINAL = "/api/v1/external/chips";
+
     /** Payment requests: asked by {@code vendor}, read, paid and cancelled by a fresh payer. */
     static List<HostileCorpus.Route> paymentRequestRoutes(Api.Session vendor, Api api) {
         Api.Session payer = api.player("fuzzPayer");
@@ -281,6 +318,7 @@ class FuzzTest {
         List<HostileCorpus.Route> routes =
                 routes(me, other, gm, key.json().at("/api_key/key_value").asText());
         routes.addAll(economyRoutes(other, gm, api));
+        routes.addAll(chipRoutes(other, gm, api));
         List<HostileCorpus.Request> corpus = HostileCorpus.generate(routes, SEED);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(1500);
 
@@ -289,6 +327,9 @@ class FuzzTest {
         for (HostileCorpus.Request req : corpus) {
             Books before = books(db);
             HttpRequest.Builder b = api.builder(req.path(), req.token()).header("Content-Type", req.contentType());
+            if (req.path().startsWith(CHIP_TERMINAL)) {
+                b.header("X-API-Key", key.json().at("/api_key/key_value").asText());
+            }
             b.method(
                     req.method(),
                     req.method().equals("GET")
