@@ -59,6 +59,19 @@ class GmChipsScreenTest {
         gm.js("document.getElementById('user-chips').scrollIntoView()");
         Look.check(gm, "admin-user-chips");
 
+        // New limits: a bad amount is refused in the browser, a good one is saved.
+        gm.click(gm.button("Limits of Left wristband"));
+        gm.type(admin.field("Chips", "Per charge"), "abc");
+        gm.click(admin.button("Chips", "Save limits"));
+        gm.waitForText("Limits are amounts greater than 0");
+        gm.type(admin.field("Chips", "Per charge"), "30");
+        gm.type(admin.field("Chips", "Per day"), "120");
+        gm.click(admin.button("Chips", "Save limits"));
+        gm.waitForText("Chip limits set");
+        gm.waitForText("Up to ₡30.00 a tap, ₡120.00 a day without PIN");
+        assertThat(chipsOf(s, nia.account()).get(0).get("per_day_limit").asDouble())
+                .isEqualTo(120.0);
+
         gm.click(gm.button("Block Left wristband"));
         gm.waitForText("Chip blocked");
         gm.button("Unblock Left wristband");

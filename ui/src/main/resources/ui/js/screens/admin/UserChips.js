@@ -121,13 +121,16 @@ export default {
             <button v-else type="button" class="btn btn-ghost btn-small" :aria-label="'Block ' + c.label" :disabled="busy !== null || !store.online" @click="setBlocked(c, true)">Block</button>
             <button v-if="editing !== c.id" type="button" class="btn btn-ghost btn-small" :aria-label="'Limits of ' + c.label" :disabled="busy !== null" @click="edit(c)">Limits</button>
             <button v-if="unlinking !== c.id" type="button" class="btn btn-danger btn-small" :aria-label="'Unlink ' + c.label" :disabled="busy !== null" @click="unlinking = c.id; editing = null">Unlink</button>
-            <button v-else type="button" class="btn btn-danger btn-small" :disabled="busy !== null || !store.online" @click="unlink(c)">Confirm unlink</button>
+            <template v-else>
+              <button type="button" class="btn btn-danger btn-small" :disabled="busy !== null || !store.online" @click="unlink(c)">Confirm unlink</button>
+              <button type="button" class="btn btn-ghost btn-small" @click="unlinking = null">Keep</button>
+            </template>
           </div>
         </li>
       </ul>
       <p v-if="box.error" class="form-error" role="alert">{{ box.error }}</p>
       <p v-else-if="box.done" class="ok-text" role="status">{{ box.done }}</p>
-      <form class="form" novalidate aria-label="Link a chip" @submit.prevent="doLink">
+      <form class="form chip-link" novalidate aria-label="Link a chip" @submit.prevent="doLink">
         <h3 class="label">Link a chip</h3>
         <div class="field"><label class="label" for="chip-uid">UID</label><input id="chip-uid" v-model="link.uid" autocomplete="off" spellcheck="false" aria-describedby="chip-uid-hint"><span id="chip-uid-hint" class="hint">As the reader shows it, e.g. 04:A2:2B:1C:6E:5D:80.</span></div>
         <div class="field"><label class="label" for="chip-label">Label</label><input id="chip-label" v-model="link.label" maxlength="40" autocomplete="off"></div>
