@@ -11,11 +11,12 @@ import AdminNav from './AdminNav.js';
 import TxRow from '../../components/TxRow.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import Reverse from './Reverse.js';
+import UserChips from './UserChips.js';
 
 const PAGE = 20;
 
 export default {
-  components: { AdminNav, TxRow, ErrorBox, Reverse },
+  components: { AdminNav, TxRow, ErrorBox, Reverse, UserChips },
   setup() {
     const account = current.query.get('acct') ?? '';
     const details = ref(null);
@@ -195,6 +196,8 @@ export default {
               <button type="button" class="btn btn-ghost btn-block" :disabled="busy !== null || !store.online || me" @click="toggleGm">{{ user.is_admin ? 'Take GM rights' : 'Grant GM rights' }}</button>
             </div>
           </section>
+
+          <UserChips :account="account" />
         </div>
 
         <section class="card" aria-labelledby="user-history">

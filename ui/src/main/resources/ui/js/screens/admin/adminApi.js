@@ -58,4 +58,11 @@ export const adminApi = {
   factionRequests: () => call('GET', '/admin/factions/requests'),
   setMember: (account, faction) => call('PUT', `/admin/factions/members/${acct(account)}`, { body: { faction } }),
   rejectRequest: (account) => call('DELETE', `/admin/factions/requests/${acct(account)}`),
+  // Chips (NFC tags), on a user's page
+  chips: (account) => call('GET', `/admin/chips?${q({ account_number: account })}`),
+  linkChip: (body) => call('POST', '/admin/chips', { body }),
+  blockChip: (id) => call('POST', `/admin/chips/${encodeURIComponent(id)}/block`),
+  unblockChip: (id) => call('POST', `/admin/chips/${encodeURIComponent(id)}/unblock`),
+  chipLimits: (id, body) => call('PUT', `/admin/chips/${encodeURIComponent(id)}/limits`, { body }),
+  unlinkChip: (id) => call('DELETE', `/admin/chips/${encodeURIComponent(id)}`),
 };
