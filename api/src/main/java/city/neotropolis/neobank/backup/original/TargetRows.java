@@ -17,7 +17,7 @@ final class TargetRows {
      * The scopes a key can hold, as {@code external.ApiKeyScope} stores them (a test keeps the two
      * lists equal: features do not reach into each other).
      */
-    static final List<String> KNOWN_SCOPES = List.of("balance:read", "charge", "payout", "transfer:any");
+    static final List<String> KNOWN_SCOPES = List.of("balance:read", "charge", "payout", "transfer:any", "chip:enrol");
     /** The original's keys read any balance and moved credits between any two accounts. */
     static final List<String> ORIGINAL_SCOPES = List.of("balance:read", "transfer:any");
 
