@@ -166,8 +166,17 @@ public final class Service implements BeforeAllCallback, ExtensionContext.Store.
 
     public record LiveSeed(String serverSeed, long nonce) {}
 
-    public Session gm() {
-        return login("admin", GM_PASSWORD);
+    private Session gm;
+
+    /**
+     * The GM's session, logged in once: the bank allows ten log-ins a minute per name, and the tests
+     * together ask for the GM far more often than that.
+     */
+    public synchronized Session gm() {
+        if (gm == null) {
+            gm = login("admin", GM_PASSWORD);
+        }
+        return gm;
     }
 
     public JsonNode call(String method, String path, Session as, Object body) {
