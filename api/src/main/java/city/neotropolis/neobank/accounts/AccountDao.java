@@ -1,5 +1,6 @@
 package city.neotropolis.neobank.accounts;
 
+import city.neotropolis.neobank.db.Database;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -15,12 +16,12 @@ public interface AccountDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
     Optional<Account> byId(@Bind("id") long id);
 
-    /** The same read without a SqlObject proxy: for paths taken on every request (about 4x cheaper). */
-    static Optional<Account> findById(org.jdbi.v3.core.Jdbi reads, long id) {
-        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
-                .bind("id", id)
-                .map(new AccountRowMapper())
-                .findOne());
+    String BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = ?";
+    AccountRowMapper MAPPER = new AccountRowMapper();
+
+    /** The same read in plain JDBC: for paths taken on every request (Database.readOne says why). */
+    static Optional<Account> findById(Database db, long id) {
+        return db.readOne(BY_ID, ps -> ps.setLong(1, id), MAPPER);
     }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE account_number = :n")

@@ -157,7 +157,7 @@ public final class AccountService {
     }
 
     public Optional<Account> byId(long id) {
-        return AccountDao.findById(db.reads(), id);
+        return AccountDao.findById(db, id);
     }
 
     public Optional<Account> byNumber(String number) {

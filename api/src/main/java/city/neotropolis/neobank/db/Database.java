@@ -12,16 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -33,19 +40,30 @@ public final class Database implements Managed {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final Dialect dialect;
     private final Jdbi reads;
+    private final DataSource readSource;
     private final Writer writer;
 
-    private Database(Dialect dialect, Jdbi reads, Writer writer) {
+    private Database(Dialect dialect, Jdbi reads, DataSource readSource, Writer writer) {
         this.dialect = dialect;
         this.reads = reads;
+        this.readSource = readSource;
         this.writer = writer;
     }
 
     /** Fills in the driver and the connection settings each database needs. */
+    static final String STATEMENT_CACHE =
+            "org.apache.tomcat.jdbc.pool.interceptor.StatementCache(prepared=true,callable=false,max=2000)";
+
     public static Dialect prepare(DataSourceFactory dsf) throws Exception {
         Dialect dialect = Dialect.of(dsf.getUrl());
         dsf.setDriverClass(dialect.driverClass());
         dsf.setAutoCommentsEnabled(false);
+        // Prepared statements kept per pooled connection, so a request's reads skip parsing and
+        // planning their SQL (the same few dozen statements all day); a statement returned to the
+        // cache is reset, so it holds no snapshot. Unless the configuration names its own interceptors.
+        if (dsf.getJdbcInterceptors().isEmpty()) {
+            dsf.setJdbcInterceptors(Optional.of(STATEMENT_CACHE));
+        }
         Map<String, String> props = new HashMap<>(dsf.getProperties());
         if (dialect == Dialect.SQLITE) {
             String file = dsf.getUrl().substring("jdbc:sqlite:".length());
@@ -106,7 +124,12 @@ public final class Database implements Managed {
     public static Database open(Environment env, DataSourceFactory dsf, int writeQueue, int maxBatch) throws Exception {
         Dialect dialect = prepare(dsf);
         migrate(dsf);
-        Jdbi reads = configure(new JdbiFactory().build(env, dsf, "db"));
+        ManagedDataSource readSource = dsf.build(env.metrics(), "db");
+        Jdbi reads = configure(new JdbiFactory().build(env, dsf, readSource, "db"));
+        // Dropwizard times every statement by its SQL text into the metric registry: a timer update
+        // and a name lookup per statement on every request, for figures nothing reads (the request
+        // timings and the bank's own metrics are what operators use). Off: measured in bench/README.md.
+        reads.setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
         Writer writer;
         if (dialect == Dialect.SQLITE) {
             Properties props = new Properties();
@@ -118,7 +141,7 @@ public final class Database implements Managed {
         } else {
             writer = new PooledWriter(reads);
         }
-        Database db = new Database(dialect, reads, writer);
+        Database db = new Database(dialect, reads, readSource, writer);
         // Exported as named here (see health/PrometheusMetrics): how far behind the one writer is.
         env.metrics().registerGauge("neobank_writer_queue_depth", writer::queueDepth);
         env.metrics().registerGauge("neobank_writer_queue_capacity", () -> writeQueue);
@@ -140,6 +163,29 @@ public final class Database implements Managed {
 
     public Jdbi reads() {
         return reads;
+    }
+
+    /** Sets the parameters of a {@link #readOne} statement. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * One row (or none) in plain JDBC on the read pool: for the few reads that nearly every request
+     * makes (who is calling, their balance), where Jdbi's per-statement machinery cost more CPU than
+     * the query itself (bench/README.md). Everything else reads through {@link #reads()}.
+     */
+    public <T> Optional<T> readOne(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection c = readSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs, null)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     public Writer writer() {

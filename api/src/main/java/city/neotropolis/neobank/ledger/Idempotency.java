@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class Idempotency {
     public static final Duration KEEP = Duration.ofHours(24);
+    private static final String LOOKUP =
+            "SELECT fingerprint, status, body, created_at FROM idempotency_keys WHERE principal = ? AND idem_key = ?";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
     // Written inside every retried money unit: cached prepared statements, as in the Ledger.
     private static final String STORE = "INSERT INTO idempotency_keys "
@@ -123,13 +125,13 @@ public final class Idempotency {
     }
 
     private Optional<Stored> lookup(String principal, String key) {
-        return db.reads()
-                .withHandle(h -> h.createQuery("SELECT fingerprint, status, body, created_at FROM idempotency_keys "
-                                + "WHERE principal = :p AND idem_key = :k")
-                        .bind("p", principal)
-                        .bind("k", key)
-                        .map((rs, ctx) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)))
-                        .findOne());
+        return db.readOne(
+                LOOKUP,
+                ps -> {
+                    ps.setString(1, principal);
+                    ps.setString(2, key);
+                },
+                (rs, ctx) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
     }
 
     private void store(WriteSession s, String principal, String key, String fingerprint, int status, String body)
