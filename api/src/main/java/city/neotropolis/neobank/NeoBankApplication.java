@@ -14,6 +14,7 @@ import city.neotropolis.neobank.auth.AuthFeature;
 import city.neotropolis.neobank.auth.Passwords;
 import city.neotropolis.neobank.auth.Principals;
 import city.neotropolis.neobank.auth.SecretKeys;
+import city.neotropolis.neobank.auth.TokenAuthenticator;
 import city.neotropolis.neobank.auth.TokenRenewal;
 import city.neotropolis.neobank.auth.Tokens;
 import city.neotropolis.neobank.backup.BackupFeature;
@@ -41,6 +42,7 @@ import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
 import city.neotropolis.neobank.web.SlowClientsFeature;
 import city.neotropolis.neobank.web.WebFeature;
+import city.neotropolis.neobank.webapp.BalancePoll;
 import city.neotropolis.neobank.webapp.WebAppFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -140,7 +142,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         Passwords passwords = new Passwords(sec.bcryptCost, sec.passwordThreads, sec.passwordQueue);
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Principals principals = new Principals(
-                id -> AccountDao.findById(database.reads(), id)
+                id -> AccountDao.findById(database, id)
                         .filter(a -> !a.isSystem())
                         .map(Account::player),
                 principalTtl(sec, database.dialect()));
@@ -162,8 +164,9 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 rl.registerPerIp.rule("register-ip")), config.getRegistration().policy()).register(env);
         new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
                 rl.transfersPerPlayer.rule("transfers")).register(env);
-        new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,
-                principals, clock, bank.maxAmount).register(env);
+        AdminFeature admin = new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier,
+                audit, passwords, principals, clock, bank.maxAmount);
+        admin.register(env);
         new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
                 rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
         new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
@@ -176,7 +179,8 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new LeaderboardsFeature(database, audit, clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
-        new WebAppFeature(mapper).register(env);
+        new WebAppFeature(mapper, new BalancePoll(new TokenAuthenticator(tokens, principals)::authenticate,
+                accounts::byId, admin.activity(), mapper)).register(env);
         config.getHttps().addTo(config.getServerFactory());
         // spotless:on
         LOG.info(

@@ -49,10 +49,16 @@ final class ActivityFilter implements ContainerResponseFilter {
                     .map(AccountDirectory.Ref::id)
                     .orElse(null);
         }
-        if (id == null || recentlyMarked.asMap().putIfAbsent(id, Boolean.TRUE) != null) {
+        if (id != null) {
+            mark(id);
+        }
+    }
+
+    /** Marks this account active unless it was marked within {@link #EVERY}. */
+    void mark(long accountId) {
+        if (recentlyMarked.asMap().putIfAbsent(accountId, Boolean.TRUE) != null) {
             return;
         }
-        long accountId = id;
         long now = clock.millis();
         try {
             db.writer().write(s -> s.dao(AdminDao.class).markActive(accountId, now));

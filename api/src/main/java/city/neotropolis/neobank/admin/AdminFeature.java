@@ -31,6 +31,7 @@ public final class AdminFeature {
     private final Principals principals;
     private final Clock clock;
     private final Credits maxAmount;
+    private ActivityFilter activity;
 
     public AdminFeature(
             Database db,
@@ -68,7 +69,8 @@ public final class AdminFeature {
                 .register(new AdminLedgerResource(new BooksService(db, journal, directory, audit, verifier, clock)));
         env.jersey()
                 .register(new FactionsResource(new FactionService(db, ledger, idempotency, audit, clock, maxAmount)));
-        env.jersey().register(new ActivityFilter(db, directory, clock));
+        activity = new ActivityFilter(db, directory, clock);
+        env.jersey().register(activity);
         JournalRollup rollup = new JournalRollup(db, clock);
         env.jersey().register(new StatsSeriesResource(new EconomySeries(db, clock)));
         // The dashboard's per-minute sums follow the journal in the background, a chunk at a time.
@@ -76,5 +78,10 @@ public final class AdminFeature {
                 .scheduledExecutorService("journal-rollup")
                 .build()
                 .scheduleWithFixedDelay(rollup::runQuietly, 2, ROLLUP_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Marks a player active (after {@link #register}): for answers given outside Jersey. */
+    public java.util.function.LongConsumer activity() {
+        return id -> activity.mark(id);
     }
 }

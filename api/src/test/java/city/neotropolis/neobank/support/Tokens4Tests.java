@@ -23,6 +23,11 @@ public final class Tokens4Tests {
         return claims(uid, Instant.now().minusSeconds(60)).sign(Algorithm.HMAC256(TestApp.SECRET));
     }
 
+    /** A good token for an account that never logged in (token version 0, an hour to live). */
+    public static String valid(long uid) {
+        return claims(uid, Instant.now().plusSeconds(3600)).sign(Algorithm.HMAC256(TestApp.SECRET));
+    }
+
     public static String wronglySigned(long uid) {
         return claims(uid, Instant.now().plusSeconds(3600))
                 .sign(Algorithm.HMAC256("another-secret-key-of-at-least-32-bytes!!"));
