@@ -28,7 +28,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$PWD
 
 LAUNCHER=${LAUNCHER:-bin/neobank}
 JAR=${JAR:-api/target/neobank.jar}
@@ -160,9 +159,8 @@ start_service() { # name -> READY_MS, SVC_PID, JAVA_PID
 
 stop_service() { # SIGTERM to the JVM (a clean shutdown), then wait for it and for the launcher
   [[ -n "$SVC_PID" ]] || return 0
-  local i
   kill -TERM "$JAVA_PID" 2>/dev/null || true
-  for i in $(seq 1 300); do
+  for _ in $(seq 1 300); do
     kill -0 "$JAVA_PID" 2>/dev/null || break
     sleep 0.1
   done
@@ -171,7 +169,8 @@ stop_service() { # SIGTERM to the JVM (a clean shutdown), then wait for it and f
     kill -KILL "$JAVA_PID" 2>/dev/null || true
   fi
   wait "$SVC_PID" 2>/dev/null || true
-  SVC_PID= JAVA_PID=
+  SVC_PID=''
+  JAVA_PID=''
 }
 
 # ---------------------------------------------------------------- CPU accounting and wrk
@@ -275,8 +274,10 @@ export -f post_json
 export BASE PASSWORD
 t1=$(date +%s)
 log "registering $PLAYERS players (bcrypt cost ${SETUP_COST:-of the config}), 8 in parallel"
+# shellcheck disable=SC2016 # $PASSWORD is expanded by the inner bash (exported)
 seq -f 'limits%04g' 1 "$PLAYERS" | xargs -P 8 -I{} bash -c \
   'post_json /api/v1/auth/register "{\"character_name\":\"{}\",\"password\":\"$PASSWORD\"}" >/dev/null'
+# shellcheck disable=SC2016
 seq -f 'limits%04g' 1 "$PLAYERS" | xargs -P 8 -I{} bash -c \
   'post_json /api/v1/auth/login "{\"character_name\":\"{}\",\"password\":\"$PASSWORD\"}"; echo' >"$WORK/logins.json"
 {
