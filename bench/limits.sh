@@ -22,7 +22,7 @@
 #   refuses it is started again with its own default)  FLOOR_PATH [] (default: the SPA's icon.svg)
 #   JFR [] a directory: a JFR profile of each measured mix into it (<mix>.jfr)
 #   KEEP [0] 1 keeps the temp dir (service logs, database, wrk output, RSS samples)
-#   LIMITS_OUT [] a file: the LIMITS lines are also written there
+#   LIMITS_OUT [] a file: the LIMITS lines are also written there   READY_TIMEOUT [180] s to wait for /health
 # Exit status: 0 when the ledger invariants hold (whatever the performance targets say), 1 when an
 # invariant fails, 2 when the benchmark could not run.
 set -euo pipefail
@@ -47,6 +47,7 @@ FLOOR_PATH=${FLOOR_PATH:-}
 JFR=${JFR:-}
 KEEP=${KEEP:-0}
 LIMITS_OUT=${LIMITS_OUT:-}
+READY_TIMEOUT=${READY_TIMEOUT:-180}
 GM_PASSWORD=bench-gm-password-1
 PASSWORD=bench-password-1
 BASE=http://127.0.0.1:$PORT
@@ -150,7 +151,7 @@ start_service() { # name -> READY_MS, SVC_PID, JAVA_PID
       fi
       tail -30 "$logf" >&2; die "the service died during start ($logf)"
     fi
-    if (( ($(date +%s%N) - t0) > 60000000000 )); then tail -30 "$logf" >&2; die "not ready after 60 s"; fi
+    if (( ($(date +%s%N) - t0) > READY_TIMEOUT * 1000000000 )); then tail -30 "$logf" >&2; die "not ready after $READY_TIMEOUT s"; fi
     sleep 0.02
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -383,6 +384,11 @@ r_spins_tx=$(ratio "$(m_rate spins)" "$(m_rate transfers)")
 tx_p99=n/a
 if has transfers; then tx_p99=$(fig measured transfers p99_ms); fi
 total_s=$(( $(date +%s) - T_START ))
+# How much the machine disturbed this run: the most cores other processes took during a measured
+# mix, and how far the raw SQLite limit moved between before and after (other processes' fsyncs).
+others_max=$(for m in $MIXES; do fig measured "$m" other_cores; done | sort -g | tail -1)
+raw_spread=$(awk -v a="$raw_before" -v b="$raw_after" 'BEGIN { lo = a < b ? a : b; hi = a < b ? b : a
+  if (lo > 0) printf "%.1f", hi / lo; else printf "n/a" }')
 
 row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
 {
@@ -405,6 +411,8 @@ row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
   row "transfer p99" "$tx_p99 ms" "<= 50 ms" "$(verdict "$tx_p99" "<=" 50)"
   row "spins / transfers" "$r_spins_tx" ">= 0.8" "$(verdict "$r_spins_tx" ">=" 0.8)"
   row "peak RSS" "$peak_mib MiB (VmHWM; sampled max $sampled_mib MiB)" "<= 256 MiB" "$(verdict "$peak_mib" "<=" 256)"
+  row "noise" "others up to $others_max cores; raw SQLite moved ${raw_spread}x" "-" "$( \
+    [[ "$(verdict "$others_max" "<=" 0.3)" == MET && "$(verdict "$raw_spread" "<=" 1.5)" == MET ]] && echo quiet || echo "DISTURBED: re-run")"
   row "invariants" "$invariants_ok (file $file_ok, endpoint $online_ok, rows $transfer_rows/$answered 2xx)" "true" "$([[ "$invariants_ok" == true ]] && echo MET || echo MISSED)"
   echo
   echo "CPU per request (service µs; half of today's figure on the same host is the target: bench/compare.sh)"
@@ -436,6 +444,8 @@ row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
   echo "LIMITS spins_per_transfers=$r_spins_tx"
   echo "LIMITS peak_rss_mib=$peak_mib"
   echo "LIMITS sampled_rss_mib=$sampled_mib"
+  echo "LIMITS others_max_cores=$others_max"
+  echo "LIMITS raw_spread=$raw_spread"
   echo "LIMITS invariants_ok=$invariants_ok"
   echo "LIMITS run_s=$total_s"
 } | tee "$WORK/limits.txt"
