@@ -160,6 +160,7 @@ start_service() { # name -> READY_MS, SVC_PID, JAVA_PID
 
 stop_service() { # SIGTERM to the JVM (a clean shutdown), then wait for it and for the launcher
   [[ -n "$SVC_PID" ]] || return 0
+  if [[ -z "$JAVA_PID" ]]; then JAVA_PID=$(find_java "$SVC_PID"); fi # given up on during start
   kill -TERM "$JAVA_PID" 2>/dev/null || true
   for _ in $(seq 1 300); do
     kill -0 "$JAVA_PID" 2>/dev/null || break
