@@ -16,7 +16,7 @@
 #            `NEOBANK_JAR=$JAR JAVA_OPTS=$JAVA_OPTS $LAUNCHER server $CONFIG`; or `plain`:
 #            `java $JAVA_OPTS -jar $JAR server $CONFIG`
 #   JAR [api/target/neobank.jar]  CONFIG [config.yml]  JAVA_OPTS [] (appended to the launcher's flags)
-#   PORT [25480]  ADMIN_PORT [25481]  PLAYERS [128]  CONNECTIONS [64]  THREADS [2]
+#   PORT [25480]  ADMIN_PORT [25481]  PLAYERS [64]  CONNECTIONS [64]  THREADS [2]
 #   WARMUP [10] s per mix, not counted   DURATION [15] s per mix, measured   RAW_SECONDS [5]
 #   MIXES [floor reads transfers spins charges]  BCRYPT_COST [4] (for the setup; a build that
 #   refuses it is started again with its own default)  FLOOR_PATH [] (default: the SPA's icon.svg)
@@ -35,7 +35,7 @@ CONFIG=${CONFIG:-config.yml}
 JAVA_OPTS=${JAVA_OPTS:-}
 PORT=${PORT:-25480}
 ADMIN_PORT=${ADMIN_PORT:-25481}
-PLAYERS=${PLAYERS:-128}
+PLAYERS=${PLAYERS:-64}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10}
