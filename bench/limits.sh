@@ -18,8 +18,8 @@
 #   JAR [api/target/neobank.jar]  CONFIG [config.yml]  JAVA_OPTS [] (appended to the launcher's flags)
 #   PORT [25480]  ADMIN_PORT [25481]  PLAYERS [64]  CONNECTIONS [64]  THREADS [2]
 #   WARMUP [10] s per mix, not counted   DURATION [15] s per mix, measured   RAW_SECONDS [5]
-#   MIXES [floor reads transfers spins charges]  BCRYPT_COST [4] (for the setup; a build that
-#   refuses it is started again with its own default)  FLOOR_PATH [] (default: the SPA's icon.svg)
+#   MIXES [floor reads transfers spins charges]  BCRYPT_COST [] (the config's own, 10; a
+#   lower one for the setup only if the build accepts it, else it is started again with its default)  FLOOR_PATH [] (default: the SPA's icon.svg)
 #   JFR [] a directory: a JFR profile of each measured mix into it (<mix>.jfr)
 #   KEEP [0] 1 keeps the temp dir (service logs, database, wrk output, RSS samples)
 #   LIMITS_OUT [] a file: the LIMITS lines are also written there   READY_TIMEOUT [180] s to wait for /health
@@ -42,7 +42,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-15}
 RAW_SECONDS=${RAW_SECONDS:-5}
 MIXES=${MIXES:-floor reads transfers spins charges}
-BCRYPT_COST=${BCRYPT_COST:-4}
+BCRYPT_COST=${BCRYPT_COST:-}
 FLOOR_PATH=${FLOOR_PATH:-}
 JFR=${JFR:-}
 KEEP=${KEEP:-0}
