@@ -15,7 +15,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,12 +43,14 @@ public final class Database implements Managed {
     private final Dialect dialect;
     private final Jdbi reads;
     private final DataSource readSource;
+    private final ReadLanes lanes;
     private final Writer writer;
 
-    private Database(Dialect dialect, Jdbi reads, DataSource readSource, Writer writer) {
+    private Database(Dialect dialect, Jdbi reads, DataSource readSource, ReadLanes lanes, Writer writer) {
         this.dialect = dialect;
         this.reads = reads;
         this.readSource = readSource;
+        this.lanes = lanes;
         this.writer = writer;
     }
 
@@ -131,9 +135,15 @@ public final class Database implements Managed {
         // timings and the bank's own metrics are what operators use). Off: measured in bench/README.md.
         reads.setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
         Writer writer;
+        ReadLanes lanes = null;
         if (dialect == Dialect.SQLITE) {
             Properties props = new Properties();
             props.putAll(dsf.getProperties());
+            List<Connection> laneConnections = new ArrayList<>();
+            for (int i = 0; i < Math.max(2, Runtime.getRuntime().availableProcessors()); i++) {
+                laneConnections.add(DriverManager.getConnection(dsf.getUrl(), props));
+            }
+            lanes = new ReadLanes(laneConnections);
             Connection c = DriverManager.getConnection(dsf.getUrl(), props);
             Jdbi single = configure(Jdbi.create(c));
             single.installPlugin(new SqlObjectPlugin());
@@ -141,7 +151,7 @@ public final class Database implements Managed {
         } else {
             writer = new PooledWriter(reads);
         }
-        Database db = new Database(dialect, reads, readSource, writer);
+        Database db = new Database(dialect, reads, readSource, lanes, writer);
         // Exported as named here (see health/PrometheusMetrics): how far behind the one writer is.
         env.metrics().registerGauge("neobank_writer_queue_depth", writer::queueDepth);
         env.metrics().registerGauge("neobank_writer_queue_capacity", () -> writeQueue);
@@ -172,11 +182,19 @@ public final class Database implements Managed {
     }
 
     /**
-     * One row (or none) in plain JDBC on the read pool: for the few reads that nearly every request
-     * makes (who is calling, their balance), where Jdbi's per-statement machinery cost more CPU than
-     * the query itself (bench/README.md). Everything else reads through {@link #reads()}.
+     * One row (or none) in plain JDBC: for the few reads that nearly every request makes (who is
+     * calling, their balance), where Jdbi's per-statement machinery and the pool cost more CPU than
+     * the query itself (bench/README.md). On SQLite through {@link ReadLanes}, on PostgreSQL through
+     * the read pool. Everything else reads through {@link #reads()}.
      */
     public <T> Optional<T> readOne(String sql, Binder binder, RowMapper<T> mapper) {
+        if (lanes != null) {
+            try {
+                return lanes.one(sql, binder, mapper);
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
         try (Connection c = readSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
@@ -208,5 +226,8 @@ public final class Database implements Managed {
     @Override
     public void stop() throws Exception {
         writer.stop();
+        if (lanes != null) {
+            lanes.close();
+        }
     }
 }
