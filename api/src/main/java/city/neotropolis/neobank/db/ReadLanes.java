@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * A few SQLite read connections of their own, each keeping its statements prepared, for the reads
+ * A few SQLite read connections of their own (twice the cores), each keeping its statements prepared, for the reads
  * nearly every request makes (who is calling, their balance). Through the pool such a read paid for
  * a borrow (a fair queue, and a wait whenever more request threads than connections read at once),
  * two reflective proxies per JDBC call and a prepare; here it takes a free lane with one uncontended
