@@ -21,7 +21,6 @@ import city.neotropolis.neobank.backup.RenewSecretsCommand;
 import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.backup.original.ImportOriginalCommand;
 import city.neotropolis.neobank.casino.CasinoFeature;
-import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.casino.SeedRenewal;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
@@ -63,7 +62,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +116,6 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     @Override
     public void run(NeoBankConfiguration config, Environment env) throws Exception {
         long started = System.nanoTime();
-        CompletableFuture<CasinoGames> games = CasinoFeature.prepare();
         ObjectMapper mapper = env.getObjectMapper();
         configureJson(mapper);
         Clock clock = Clock.systemUTC();
@@ -164,7 +161,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 rl.transfersPerPlayer.rule("transfers")).register(env);
         new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier, audit, passwords,
                 principals, clock, bank.maxAmount).register(env);
-        new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
+        new CasinoFeature(CasinoFeature.prepare(env), database, ledger, idempotency, audit, limiter,
                 rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
         new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
                 rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount)
