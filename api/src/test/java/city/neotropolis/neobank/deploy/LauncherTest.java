@@ -143,6 +143,21 @@ class LauncherTest {
     }
 
     @Test
+    @DisplayName("--help explains the launcher and its cds command, then asks the service for its own")
+    void help() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "--help").directory(dir.toFile());
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().put("NEOBANK_JAR", jar.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).contains("bin/neobank cds", "JAVA_OPTS", "NEOBANK_JAR");
+        assertThat(out).contains("arg -jar", "arg " + jar, "arg --help");
+    }
+
+    @Test
     @DisplayName("says how to build the jar when there is none")
     void noJar() throws Exception {
         Files.delete(jar);
