@@ -20,19 +20,23 @@ WORKDIR /app
 COPY --from=build /src/api/target/neobank.jar /app/neobank.jar
 COPY --from=build /src/gm-cli/target/neobank-gm.jar /app/neobank-gm.jar
 COPY config.yml /app/config.yml
-USER neobank
-# JVM flags measured with bench/transfers.sh (see bench/README.md): Serial GC instead of G1 saves its
-# bookkeeping (peak RSS 306 -> 280 MiB) at no cost in throughput on 2 cores (10.4k transfers/s,
-# p99 18 ms). For a container with less than 300 MiB add -XX:TieredStopAtLevel=1 (about 230 MiB,
-# ready sooner, but roughly half the throughput).
-ENV NEOBANK_DATA_DIR=/app/data \
+COPY bin/neobank /app/bin/neobank
+# The JVM flags are the launcher's, measured with the full benchmark (bench/README.md, "Start and
+# footprint"); JAVA_OPTS, empty here, is appended to them (e.g. -Xmx256m for a bigger event).
+ENV NEOBANK_JAR=/app/neobank.jar \
+    NEOBANK_DATA_DIR=/app/data \
     PORT=8080 \
     ADMIN_PORT=8081 \
-    MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS=""
+# The class data sharing archive (/app/neobank.jsa): a training start of the service inside the
+# image, by this image's own JVM (an archive fits only the JVM and the jar it was made with).
+RUN bin/neobank cds
+USER neobank
 VOLUME ["/app/data"]
 EXPOSE 8080 8081
 # Asks the port the service really listens on: PORT can be changed at run time.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q healthy <&3"]
-ENTRYPOINT ["bash", "-c", "exec java $JAVA_OPTS -jar /app/neobank.jar server /app/config.yml"]
+# No arguments: `server /app/config.yml`. Any other command of the service also works, e.g.
+# `docker run --rm -v neobank-data:/app/data neobank check /app/config.yml`.
+ENTRYPOINT ["/app/bin/neobank"]

@@ -22,7 +22,6 @@ import city.neotropolis.neobank.backup.RenewSecretsCommand;
 import city.neotropolis.neobank.backup.RestoreCommand;
 import city.neotropolis.neobank.backup.original.ImportOriginalCommand;
 import city.neotropolis.neobank.casino.CasinoFeature;
-import city.neotropolis.neobank.casino.CasinoGames;
 import city.neotropolis.neobank.casino.SeedRenewal;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.db.Dialect;
@@ -120,7 +119,14 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     @Override
     public void run(NeoBankConfiguration config, Environment env) throws Exception {
         long started = System.nanoTime();
-        CompletableFuture<CasinoGames> games = CasinoFeature.prepare();
+        // Start path: the decoy bcrypt Passwords makes (~0.2 s, cold) runs on the second core while
+        // this thread opens the database; joined where it is first needed.
+        CompletableFuture<Passwords> passwordsLater = CompletableFuture.supplyAsync(
+                () -> new Passwords(
+                        config.getSecurity().bcryptCost,
+                        config.getSecurity().passwordThreads,
+                        config.getSecurity().passwordQueue),
+                NeoBankApplication::startThread);
         ObjectMapper mapper = env.getObjectMapper();
         configureJson(mapper);
         Clock clock = Clock.systemUTC();
@@ -139,7 +145,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         AuditLog audit = new AuditLog(database, clock);
 
         // Who is calling: tokens, passwords, the cached principals, the rate limits.
-        Passwords passwords = new Passwords(sec.bcryptCost, sec.passwordThreads, sec.passwordQueue);
+        Passwords passwords = joined(passwordsLater);
         Tokens tokens = new Tokens(SecretKeys.load(sec.secretKey, dataDir), sec.tokenLifetime.toJavaDuration(), clock);
         Principals principals = new Principals(
                 id -> AccountDao.findById(database, id)
@@ -152,7 +158,10 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         }
         AccountDirectory directory = new AccountDirectory(database.reads());
         AccountService accounts = new AccountService(database, ledger, passwords, principals, bank.startingBalance);
-        AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword);
+        // Start path: the first GM's bcrypt on a fresh database overlaps the features' registration.
+        CompletableFuture<Void> firstGm = CompletableFuture.runAsync(
+                () -> AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword),
+                NeoBankApplication::startThread);
 
         // One statement per feature, each given only what it uses (kept as written: spotless:off).
         // spotless:off
@@ -167,7 +176,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         AdminFeature admin = new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier,
                 audit, passwords, principals, clock, bank.maxAmount);
         admin.register(env);
-        new CasinoFeature(games.join(), database, ledger, idempotency, audit, limiter,
+        new CasinoFeature(CasinoFeature.prepare(env), database, ledger, idempotency, audit, limiter,
                 rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
         new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
                 rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount)
@@ -183,10 +192,30 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 accounts::byId, admin.activity(), mapper)).register(env);
         config.getHttps().addTo(config.getServerFactory());
         // spotless:on
+        joined(firstGm);
         LOG.info(
                 "NeoBank ready to start on {} in {} ms",
                 database.dialect(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** A thread of its own for start-up work that overlaps the main thread's (2 cores: no pool). */
+    private static void startThread(Runnable work) {
+        Thread t = new Thread(work, "start-helper");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The result of start-up work done on another thread, its failure as if it had happened here. */
+    private static <T> T joined(CompletableFuture<T> work) throws Exception {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

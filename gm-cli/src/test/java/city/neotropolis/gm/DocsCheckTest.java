@@ -117,9 +117,12 @@ class DocsCheckTest {
     @DisplayName("service commands")
     class ServiceCommands {
         private static final Pattern JAR = Pattern.compile("neobank\\.jar\\s+([a-z][a-z0-9-]*)");
+        /** The launcher takes the same commands, plus its own {@code cds}. */
+        private static final Pattern LAUNCHER = Pattern.compile("bin/neobank\\s+([a-z][a-z0-9-]*)");
 
         @Test
-        @DisplayName("every 'neobank.jar COMMAND' names a command of the service's own command line")
+        @DisplayName(
+                "every 'neobank.jar COMMAND' and 'bin/neobank COMMAND' names a command of the service's own command line")
         void allExist() {
             NeoBankApplication app = new NeoBankApplication();
             Bootstrap<NeoBankConfiguration> bootstrap = new Bootstrap<>(app);
@@ -136,6 +139,14 @@ class DocsCheckTest {
                     seen++;
                     if (!known.contains(j.group(1))) {
                         wrong.add(m.where() + ": neobank.jar " + j.group(1) + " (known: " + known + ")");
+                    }
+                }
+            }
+            for (DocsText.Mention m : DocsText.lines()) {
+                Matcher l = LAUNCHER.matcher(m.text());
+                while (l.find()) {
+                    if (!known.contains(l.group(1)) && !l.group(1).equals("cds")) {
+                        wrong.add(m.where() + ": bin/neobank " + l.group(1) + " (known: cds, " + known + ")");
                     }
                 }
             }

@@ -10,6 +10,7 @@ import city.neotropolis.neobank.money.Credits;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public final class CasinoFeature {
     private final Clock clock;
     private final Credits maxAmount;
 
-    /** {@code games} from {@link #prepare()}; {@code maxAmount} caps the bet limits a GM may set. */
+    /** {@code games} from {@link #prepare}; {@code maxAmount} caps the bet limits a GM may set. */
     public CasinoFeature(
             CasinoGames games,
             Database db,
@@ -51,26 +52,36 @@ public final class CasinoFeature {
     }
 
     /**
-     * Starts solving and verifying every setting's reel set on a thread of its own, so that it
-     * overlaps the rest of start-up (migrations, first-start setup) on a second core.
+     * The games, their reel sets solved and verified on a thread of their own once the server has
+     * started: about a second of CPU that no longer competes with start-up on a 2-core machine (it
+     * used to overlap it, and the JIT compilers took the second core). A casino request in the first
+     * moments after start waits for it. A setting that fails verification stops the service, as it
+     * stopped the start before.
      */
-    public static CompletableFuture<CasinoGames> prepare() {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    long t0 = System.nanoTime();
-                    CasinoGames games = new CasinoGames();
-                    LOG.info(
-                            "Casino reel sets for {} games x {} settings verified in {} ms",
-                            games.all().size(),
-                            GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1,
-                            (System.nanoTime() - t0) / 1_000_000);
-                    return games;
-                },
-                r -> {
-                    Thread t = new Thread(r, "casino-math");
-                    t.setDaemon(true);
-                    t.start();
-                });
+    public static CasinoGames prepare(Environment env) {
+        CompletableFuture<Map<String, CasinoGames.Game>> solved = new CompletableFuture<>();
+        env.lifecycle().addServerLifecycleListener(server -> {
+            Thread t = new Thread(
+                    () -> {
+                        long t0 = System.nanoTime();
+                        try {
+                            solved.complete(CasinoGames.solve());
+                            LOG.info(
+                                    "Casino reel sets for {} games x {} settings verified in {} ms",
+                                    GameMath.GAMES.size(),
+                                    GameMath.MAX_PAYOUT - GameMath.MIN_PAYOUT + 1,
+                                    (System.nanoTime() - t0) / 1_000_000);
+                        } catch (RuntimeException | Error e) {
+                            solved.completeExceptionally(e);
+                            LOG.error("Casino reel sets failed verification; stopping the service", e);
+                            System.exit(1);
+                        }
+                    },
+                    "casino-math");
+            t.setDaemon(true);
+            t.start();
+        });
+        return new CasinoGames(solved);
     }
 
     public void register(Environment env) {
@@ -78,7 +89,7 @@ public final class CasinoFeature {
         CasinoConfigService configs = new CasinoConfigService(db, games, audit, clock, maxAmount);
         SpinService spins = new SpinService(ledger, idempotency, configs, fairness, clock);
         SpinLookup lookup = new SpinLookup(db, games);
-        games.all().forEach(g -> BankMetrics.knownGame(g.name()));
+        GameMath.GAMES.forEach(BankMetrics::knownGame);
         env.jersey().register(new CasinoResource(games, configs, spins, lookup, limiter, spinsPerPlayer));
         env.jersey().register(new FairnessResource(db, fairness));
         env.jersey().register(new CasinoAdminResource(games, configs, lookup));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The games of Chrome Slots by name and by route, each with its verified reel sets. */
 public final class CasinoGames {
@@ -41,17 +42,28 @@ public final class CasinoGames {
         }
     }
 
-    private final Map<String, Game> byName = new LinkedHashMap<>();
+    private final CompletableFuture<Map<String, Game>> byName;
 
+    /** Every game's reel sets solved and verified now, on this thread. */
     public CasinoGames() {
+        this(CompletableFuture.completedFuture(solve()));
+    }
+
+    /** The games once {@code solved} completes; until then a caller waits for it. */
+    CasinoGames(CompletableFuture<Map<String, Game>> solved) {
+        this.byName = solved;
+    }
+
+    static Map<String, Game> solve() {
+        Map<String, Game> games = new LinkedHashMap<>();
         for (String name : GameMath.GAMES) {
-            Game g = new Game(name, GameMath.builtIn(name));
-            byName.put(name, g);
+            games.put(name, new Game(name, GameMath.builtIn(name)));
         }
+        return games;
     }
 
     public List<Game> all() {
-        return List.copyOf(byName.values());
+        return List.copyOf(byName.join().values());
     }
 
     /**
@@ -59,7 +71,7 @@ public final class CasinoGames {
      * or its title in any case ({@code Glitch Grid}). The one place game names are normalised.
      */
     public Game byName(String name) {
-        Game g = name == null ? null : byName.get(normalise(name));
+        Game g = name == null ? null : byName.join().get(normalise(name));
         if (g == null) {
             throw ApiException.notFound("Unknown game: " + name);
         }
