@@ -13,6 +13,7 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.money.Credits;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.function.LongConsumer;
 
 /** The GM admin API under {@code /api/admin}: users, journal, audit log, factions and stats. */
 public final class AdminFeature {
@@ -31,7 +32,7 @@ public final class AdminFeature {
     private final Principals principals;
     private final Clock clock;
     private final Credits maxAmount;
-    private ActivityFilter activity;
+    private final ActivityFilter activity;
 
     public AdminFeature(
             Database db,
@@ -58,6 +59,7 @@ public final class AdminFeature {
         this.principals = principals;
         this.clock = clock;
         this.maxAmount = maxAmount;
+        this.activity = new ActivityFilter(db, directory, clock);
     }
 
     public void register(Environment env) {
@@ -69,7 +71,6 @@ public final class AdminFeature {
                 .register(new AdminLedgerResource(new BooksService(db, journal, directory, audit, verifier, clock)));
         env.jersey()
                 .register(new FactionsResource(new FactionService(db, ledger, idempotency, audit, clock, maxAmount)));
-        activity = new ActivityFilter(db, directory, clock);
         env.jersey().register(activity);
         JournalRollup rollup = new JournalRollup(db, clock);
         env.jersey().register(new StatsSeriesResource(new EconomySeries(db, clock)));
@@ -80,8 +81,8 @@ public final class AdminFeature {
                 .scheduleWithFixedDelay(rollup::runQuietly, 2, ROLLUP_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** Marks a player active (after {@link #register}): for answers given outside Jersey. */
-    public java.util.function.LongConsumer activity() {
-        return id -> activity.mark(id);
+    /** Marks a player active, as every answered Jersey request does: for answers given outside Jersey. */
+    public LongConsumer activity() {
+        return activity::mark;
     }
 }

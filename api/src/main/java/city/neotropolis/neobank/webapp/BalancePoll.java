@@ -13,6 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,10 +63,11 @@ public final class BalancePoll implements Filter {
             return;
         }
         HttpServletResponse out = (HttpServletResponse) res;
-        String etag = "\"" + LiveAccount.digest(body) + "\"";
+        String etag = LiveAccount.etag(body);
         out.setHeader("ETag", etag);
         out.setContentType("application/json");
-        if (matches(http.getHeaders("If-None-Match"), etag)) {
+        Enumeration<String> asked = http.getHeaders("If-None-Match");
+        if (LiveAccount.asked(asked == null ? null : Collections.list(asked), etag)) {
             out.setStatus(304);
             out.setContentLength(0);
             return;
@@ -96,14 +98,5 @@ public final class BalancePoll implements Filter {
         byte[] body = json.writeValueAsBytes(new AccountReply(UserView.of(account.get())));
         answered.accept(player.get().id());
         return body;
-    }
-
-    private static boolean matches(Enumeration<String> asked, String etag) {
-        while (asked != null && asked.hasMoreElements()) {
-            if (asked.nextElement().contains(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -41,16 +41,25 @@ public final class LiveAccount implements ContainerResponseFilter {
         } catch (JsonProcessingException e) {
             return; // Jersey reports it when it writes the entity itself
         }
-        String etag = "\"" + digest(body) + "\"";
+        String etag = etag(body);
         res.getHeaders().putSingle("ETag", etag);
-        List<String> asked = req.getHeaders().get("If-None-Match");
-        if (asked != null && asked.stream().anyMatch(v -> v.contains(etag))) {
+        if (asked(req.getHeaders().get("If-None-Match"), etag)) {
             res.setStatus(304);
             res.setEntity(null);
             return;
         }
         // Written once: the bytes already serialised for the digest are the body.
         res.setEntity(body, res.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The ETag of an answer: a digest of its bytes, quoted. */
+    static String etag(byte[] body) {
+        return "\"" + digest(body) + "\"";
+    }
+
+    /** Whether the client's If-None-Match values (null: none sent) name this ETag. */
+    static boolean asked(List<String> ifNoneMatch, String etag) {
+        return ifNoneMatch != null && ifNoneMatch.stream().anyMatch(v -> v.contains(etag));
     }
 
     static String digest(byte[] body) {
