@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 @DisplayName("Chips (NFC tags) on SQLite")
-class ChipTest {
+class ChipTest extends ChipChecks {
     static final DropwizardAppExtension<NeoBankConfiguration> APP = TestApp.sqlite();
 
     static Terminals t;
@@ -21,46 +21,9 @@ class ChipTest {
         t = new Terminals(APP);
     }
 
-    @Test
-    @DisplayName("limits per charge and per day; above them the player's PIN, below them none")
-    void limitsAndPin() {
-        ChipScenarios.limitsAndPin(t);
-    }
-
-    @Test
-    @DisplayName("a player without a PIN is never charged above a chip's limits")
-    void noPinNoOverLimit() {
-        ChipScenarios.noPinNoOverLimit(t);
-    }
-
-    @Test
-    @DisplayName("retries with one Idempotency-Key move once")
-    void idempotentRetries() throws Exception {
-        ChipScenarios.idempotentRetries(t);
-    }
-
-    @Test
-    @DisplayName("10 taps at once never pass the day's limit")
-    void dayLimitUnderConcurrency() throws Exception {
-        ChipScenarios.dayLimitUnderConcurrency(t);
-    }
-
-    @Test
-    @DisplayName("a blocked chip is refused at once; players see and block only their own")
-    void blockAndAuthz() {
-        ChipScenarios.blockAndAuthz(t);
-    }
-
-    @Test
-    @DisplayName("balance:read keys neither charge nor enrol; an enrol desk needs the player's PIN")
-    void scopesAndEnrol() {
-        ChipScenarios.scopesAndEnrol(t);
-    }
-
-    @Test
-    @DisplayName("bad input is a 4xx JSON error and moves nothing")
-    void badInput() {
-        ChipScenarios.badInput(t);
+    @Override
+    Terminals terminals() {
+        return t;
     }
 
     @Test
