@@ -37,6 +37,7 @@ import city.neotropolis.neobank.ledger.LedgerVerifier;
 import city.neotropolis.neobank.reversals.ReversalsFeature;
 import city.neotropolis.neobank.stipends.StipendsFeature;
 import city.neotropolis.neobank.transfers.TransfersFeature;
+import city.neotropolis.neobank.web.DirectRoutes;
 import city.neotropolis.neobank.web.ErrorWriter;
 import city.neotropolis.neobank.web.RateLimiter;
 import city.neotropolis.neobank.web.SlowClientsFeature;
@@ -85,6 +86,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
     public static final List<SecretRenewal> SECRET_RENEWALS = List.of(new SeedRenewal(), new TokenRenewal());
 
     private Database database;
+    private DirectRoutes direct;
 
     public static void main(String[] args) throws Exception {
         new NeoBankApplication().run(args);
@@ -163,24 +165,39 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                 () -> AdminBootstrap.ensure(database, accounts, passwords, sec.adminPassword),
                 NeoBankApplication::startThread);
 
+        TokenAuthenticator bearer = new TokenAuthenticator(tokens, principals);
+        AdminFeature admin = new AdminFeature(
+                database,
+                accounts,
+                directory,
+                ledger,
+                journal,
+                idempotency,
+                verifier,
+                audit,
+                passwords,
+                principals,
+                clock,
+                bank.maxAmount);
+        ErrorWriter errors = new ErrorWriter(mapper);
+        direct = new DirectRoutes(bank.directRoutes, mapper, errors, admin.activity());
+
         // One statement per feature, each given only what it uses (kept as written: spotless:off).
         // spotless:off
-        new WebFeature(new ErrorWriter(mapper), sec.corsOriginSet(), sec.maxBodyBytes).register(env);
+        new WebFeature(errors, sec.corsOriginSet(), sec.maxBodyBytes, direct).register(env);
         new SlowClientsFeature(sec.maxBodyBytes, sec.bodyDeadline.toJavaDuration(), sec.maxConnections).register(env);
         new AuthFeature(tokens, principals).register(env);
         new AccountsFeature(accounts, journal, passwords, tokens, limiter, new AuthResource.Limits(
                 rl.loginPerName.rule("login-name"), rl.loginPerIp.rule("login-ip"),
                 rl.registerPerIp.rule("register-ip")), config.getRegistration().policy()).register(env);
         new TransfersFeature(ledger, idempotency, directory, bank.maxAmount, limiter,
-                rl.transfersPerPlayer.rule("transfers")).register(env);
-        AdminFeature admin = new AdminFeature(database, accounts, directory, ledger, journal, idempotency, verifier,
-                audit, passwords, principals, clock, bank.maxAmount);
+                rl.transfersPerPlayer.rule("transfers")).register(env, direct, bearer::fromHeader);
         admin.register(env);
         new CasinoFeature(CasinoFeature.prepare(env), database, ledger, idempotency, audit, limiter,
-                rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env);
+                rl.spinsPerPlayer.rule("spins"), clock, bank.maxAmount).register(env, direct, bearer::fromHeader);
         new ExternalFeature(database, ledger, idempotency, directory, accounts, audit, passwords, limiter,
                 rl.pinSetPerPlayer.rule("pin-set"), sec.bcryptCost, clock, bank.maxAmount)
-                .withChips(SecretKeys.chipKey(sec.secretKey, dataDir), java.time.ZoneId.of(config.getStipends().timeZone)).register(env);
+                .withChips(SecretKeys.chipKey(sec.secretKey, dataDir), java.time.ZoneId.of(config.getStipends().timeZone)).register(env, direct);
         new BackupFeature(database, audit, dataDir, config.getDatabase().getUrl(), config.getBackups(), mapper,
                 clock).register(env);
         new ReversalsFeature(ledger, idempotency, audit, clock).register(env);
@@ -188,7 +205,7 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
         new LeaderboardsFeature(database, audit, clock).register(env);
         new LedgerFeature(verifier, idempotency).register(env);
         new HealthFeature(database, mapper).register(env);
-        new WebAppFeature(mapper, new BalancePoll(new TokenAuthenticator(tokens, principals)::authenticate,
+        new WebAppFeature(mapper, new BalancePoll(bearer::fromHeader,
                 accounts::byId, admin.activity(), mapper)).register(env);
         config.getHttps().addTo(config.getServerFactory());
         // spotless:on
@@ -262,6 +279,11 @@ public class NeoBankApplication extends Application<NeoBankConfiguration> {
                             CoercionInputShape.EmptyString,
                             t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+    }
+
+    /** The routes answered before Jersey, for tests that check which path answered. */
+    public DirectRoutes directRoutes() {
+        return direct;
     }
 
     /** The database, for tests and admin tasks that run inside the same process. */

@@ -147,6 +147,13 @@ public class NeoBankConfiguration extends Configuration {
         @Max(4096)
         @JsonProperty
         public int maxBatch = 256;
+        /**
+         * Transfers, spins and terminal charges answered before Jersey (web.DirectRoutes): the same
+         * answers for less CPU. false sends them through Jersey, a way back should the direct path
+         * ever be suspected at an event.
+         */
+        @JsonProperty
+        public boolean directRoutes = true;
     }
 
     /** Tokens, passwords and browsers. Secrets are read from the environment only. */

@@ -20,14 +20,22 @@ public final class JwtAuthFilter extends AuthFilter<String, Player> {
         if (header == null || header.isBlank()) {
             throw ApiException.unauthorized("Authentication required");
         }
-        int space = header.indexOf(' ');
-        if (space <= 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) {
+        String token = bearerToken(header);
+        if (token == null) {
             throw ApiException.unauthorized("Authorization must be a Bearer token");
         }
-        String token = header.substring(space + 1).trim();
         if (token.isEmpty() || !authenticate(request, token, "Bearer")) {
             throw ApiException.unauthorized("Invalid or expired token");
         }
+    }
+
+    /** The token of {@code Bearer <token>} (scheme in any case; maybe empty), or null for another scheme. */
+    static String bearerToken(String header) {
+        int space = header == null ? -1 : header.indexOf(' ');
+        if (space != 6 || !header.regionMatches(true, 0, "Bearer", 0, 6)) {
+            return null;
+        }
+        return header.substring(space + 1).trim();
     }
 
     /** Builds the filter the way Dropwizard's auth module expects. */

@@ -13,6 +13,16 @@ public final class TokenAuthenticator implements Authenticator<String, Player> {
         this.principals = principals;
     }
 
+    /**
+     * Who an {@code Authorization} header speaks for, by the rules of {@link JwtAuthFilter}:
+     * {@code Bearer <token>}, the scheme in any case. Empty for no, another or a bad credential,
+     * for answers given before Jersey, which leave those to its filter and its 401s.
+     */
+    public Optional<Player> fromHeader(String header) {
+        String token = JwtAuthFilter.bearerToken(header);
+        return token == null || token.isEmpty() ? Optional.empty() : authenticate(token);
+    }
+
     @Override
     public Optional<Player> authenticate(String token) {
         return tokens.verify(token)

@@ -1,17 +1,21 @@
 package city.neotropolis.neobank.casino;
 
 import city.neotropolis.neobank.audit.AuditLog;
+import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.metrics.BankMetrics;
 import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.web.DirectRoutes;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,13 +88,22 @@ public final class CasinoFeature {
         return new CasinoGames(solved);
     }
 
-    public void register(Environment env) {
+    /** {@code bearer}: who an Authorization header speaks for, for the spin answered before Jersey. */
+    public void register(Environment env, DirectRoutes direct, Function<String, Optional<Player>> bearer) {
         Fairness fairness = new Fairness(clock);
         CasinoConfigService configs = new CasinoConfigService(db, games, audit, clock, maxAmount);
         SpinService spins = new SpinService(ledger, idempotency, configs, fairness, clock);
         SpinLookup lookup = new SpinLookup(db, games);
         GameMath.GAMES.forEach(BankMetrics::knownGame);
-        env.jersey().register(new CasinoResource(games, configs, spins, lookup, limiter, spinsPerPlayer));
+        CasinoResource floor = new CasinoResource(games, configs, spins, lookup, limiter, spinsPerPlayer);
+        env.jersey().register(floor);
+        direct.post(
+                "/api/" + CasinoResource.PATH + "/{}/spin",
+                SpinService.SpinRequest.class,
+                call -> bearer.apply(call.header("Authorization"))
+                        .map(p -> new DirectRoutes.Answer(
+                                p.id(), () -> floor.spin(p, call.param(), call.body(), call.header("Idempotency-Key"))))
+                        .orElse(null));
         env.jersey().register(new FairnessResource(db, fairness));
         env.jersey().register(new CasinoAdminResource(games, configs, lookup));
     }

@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The casino floor for players: the lobby, the two machines, and their own spin records. */
-@Path("v1/casino")
+@Path(CasinoResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CasinoResource {
+    static final String PATH = "v1/casino";
     private final CasinoGames games;
     private final CasinoConfigService configs;
     private final SpinService spins;

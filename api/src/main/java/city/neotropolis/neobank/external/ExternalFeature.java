@@ -8,6 +8,7 @@ import city.neotropolis.neobank.db.Database;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.money.Credits;
+import city.neotropolis.neobank.web.DirectRoutes;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
@@ -70,13 +71,24 @@ public final class ExternalFeature {
         return this;
     }
 
-    public void register(Environment env) {
+    public void register(Environment env, DirectRoutes direct) {
         ApiKeyAuthenticator keys = new ApiKeyAuthenticator(db, clock);
         TerminalPins pins = new TerminalPins(db, clock, bcryptCost, passwords);
         TerminalPayments payments = new TerminalPayments(ledger, idempotency, directory, db, keys, pins, maxAmount);
         ApiKeyService service = new ApiKeyService(db, directory, audit, keys, clock, maxAmount);
 
-        env.jersey().register(new ExternalResource(keys, payments));
+        ExternalResource terminals = new ExternalResource(keys, payments);
+        env.jersey().register(terminals);
+        // Charges answered before Jersey; the key is checked inside, so every call is taken on.
+        direct.post(
+                "/api/" + ExternalResource.PATH + "/transactions",
+                TerminalPayments.Request.class,
+                call -> new DirectRoutes.Answer(
+                        null,
+                        () -> terminals.transact(
+                                call.header(ExternalResource.KEY_HEADER),
+                                call.header("Idempotency-Key"),
+                                call.body())));
         env.jersey().register(new ApiKeyAdminResource(service));
         env.jersey().register(new TerminalPinResource(pins, accounts, passwords, limiter, pinSetPerPlayer));
         if (chipUids != null) {

@@ -11,10 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The terminal API (ESP32 props, vendor stalls): routes compatible with the original NeoBank's. */
-@Path("v1/external")
+@Path(ExternalResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ExternalResource {
     public static final String KEY_HEADER = "X-API-Key";
+    static final String PATH = "v1/external";
 
     private final ApiKeyAuthenticator keys;
     private final TerminalPayments payments;

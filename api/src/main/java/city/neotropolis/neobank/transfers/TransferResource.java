@@ -14,10 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Player-to-player transfers. */
-@Path("v1/transactions")
+@Path(TransferResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class TransferResource {
+    static final String PATH = "v1/transactions";
 
     public record TransferRequest(String toAccount, Credits amount, String memo) {}
 

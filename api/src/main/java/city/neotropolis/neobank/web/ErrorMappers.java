@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
@@ -35,6 +36,37 @@ public final class ErrorMappers {
             new Validation(errors),
             new Web(errors),
             new Unexpected(errors)
+        };
+    }
+
+    /**
+     * What Jersey does with an exception a resource throws, for answers written without Jersey
+     * ({@link DirectRoutes}): the mapper of the exception's own type, each type here mapped by
+     * exactly one of them, the rest by {@link Unexpected}.
+     */
+    static Function<Throwable, Response> dispatcher(ErrorWriter errors) {
+        Api api = new Api(errors);
+        Database database = new Database(errors);
+        Refused refused = new Refused(errors);
+        Json json = new Json(errors);
+        Validation validation = new Validation(errors);
+        Web web = new Web(errors);
+        Unexpected unexpected = new Unexpected(errors);
+        return e -> {
+            if (e instanceof ApiException a) {
+                return api.toResponse(a);
+            } else if (e instanceof DatabaseUnavailable d) {
+                return database.toResponse(d);
+            } else if (e instanceof ConstraintRefused c) {
+                return refused.toResponse(c);
+            } else if (e instanceof JsonProcessingException j) {
+                return json.toResponse(j);
+            } else if (e instanceof ConstraintViolationException v) {
+                return validation.toResponse(v);
+            } else if (e instanceof WebApplicationException w) {
+                return web.toResponse(w);
+            }
+            return unexpected.toResponse(e);
         };
     }
 

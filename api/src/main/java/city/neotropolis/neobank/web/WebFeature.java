@@ -13,11 +13,14 @@ public final class WebFeature {
     private final ErrorWriter errors;
     private final Set<String> corsOrigins;
     private final long maxBodyBytes;
+    private final DirectRoutes direct;
 
-    public WebFeature(ErrorWriter errors, Set<String> corsOrigins, long maxBodyBytes) {
+    /** {@code direct}: the routes answered before Jersey, filled in by the features. */
+    public WebFeature(ErrorWriter errors, Set<String> corsOrigins, long maxBodyBytes, DirectRoutes direct) {
         this.errors = errors;
         this.corsOrigins = corsOrigins;
         this.maxBodyBytes = maxBodyBytes;
+        this.direct = direct;
     }
 
     public void register(Environment env) {
@@ -36,6 +39,10 @@ public final class WebFeature {
         env.servlets()
                 .addFilter("body-limit", new BodyLimitFilter(maxBodyBytes, errors))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // After the three above (appended, not prepended), like the balance poll.
+        env.servlets()
+                .addFilter("direct-routes", direct)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, DirectRoutes.MAPPING);
         env.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet(errors));
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler(errors)));
     }

@@ -38,7 +38,7 @@ public final class BalancePoll implements Filter {
     private final ObjectMapper json;
 
     /**
-     * {@code authenticator}: who a bearer token speaks for (empty: not a good token); {@code
+     * {@code authenticator}: who an Authorization header speaks for (empty: not a good bearer token); {@code
      * accounts}: an account as stored now; {@code answered}: told whom each answer went to (the
      * activity mark every answered request leaves).
      */
@@ -79,15 +79,7 @@ public final class BalancePoll implements Filter {
 
     /** The answer's body, or null when this request is not one this filter answers. */
     private byte[] answer(HttpServletRequest http) throws IOException {
-        String header = http.getHeader("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        if (token.isEmpty()) {
-            return null;
-        }
-        Optional<Player> player = authenticator.apply(token);
+        Optional<Player> player = authenticator.apply(http.getHeader("Authorization"));
         if (player.isEmpty()) {
             return null;
         }
