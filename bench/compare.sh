@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two builds side by side from bench/limits.sh runs: µs of service CPU per request for each mix
-# (old, new, new/old; the issue's target is new/old <= 0.5) and the other figures.
+# (old, new, new/old; the issue's target is new/old <= 0.5), the part of it the JIT compiler took
+# (jit µs; n/a for outputs saved before limits.sh measured it) and the other figures.
 #
 #   bench/compare.sh OLD NEW        # OLD, NEW: saved limits.sh outputs (or LIMITS_OUT files), or
 #                                   # directories of them (*.txt); several runs of a side are averaged
@@ -41,7 +42,7 @@ compare() { # old new (files or dirs)
       else if (!((side, k, v) in textseen)) { textseen[side, k, v] = 1; text[side, k] = ((side, k) in text ? text[side, k] " | " : "") v }
     }
     function mean(s, k) { return cnt[s, k] ? sum[s, k] / cnt[s, k] : "" }
-    function show(s, k,   m) { if (!cnt[s, k]) return (s, k) in text ? text[s, k] : "-"
+    function show(s, k,   m) { if (!cnt[s, k]) return (s, k) in text ? text[s, k] : "n/a"
       m = mean(s, k); return (m == int(m) || m >= 100) ? sprintf("%.0f", m) : sprintf("%.2f", m) }
     function rat(k) { return (cnt["old", k] && cnt["new", k] && mean("old", k) > 0) ? sprintf("%.2f", mean("new", k) / mean("old", k)) : "-" }
     END {
@@ -49,18 +50,19 @@ compare() { # old new (files or dirs)
       printf "old: %d run(s)   new: %d run(s)\n", runs["old"], runs["new"]
       for (i = 1; i <= nk; i++) { k = order[i]; if (!cnt["old", k] && !cnt["new", k]) printf "%-14s old %s\n%-14s new %s\n", k, show("old", k), "", show("new", k) }
       print ""
-      print "µs of service CPU per request (mean of the runs; each run in brackets)"
-      printf "%-10s %-26s %-26s %8s  %s\n", "mix", "old", "new", "new/old", "target new/old <= 0.5"
+      print "µs of service CPU per request (mean of the runs; each run in brackets); jit: the part the JIT compiler threads took"
+      printf "%-10s %-26s %-26s %8s %8s %8s  %s\n", "mix", "old", "new", "new/old", "jit old", "jit new", "target new/old <= 0.5"
       split("floor reads transfers spins charges", mixes, " ")
       for (i = 1; i <= 5; i++) {
         k = mixes[i] "_cpu_us"; if (!(k in seen)) continue
         r = rat(k); v = (r == "-") ? "-" : (mixes[i] == "floor" ? "(no target)" : (r + 0 <= 0.5 ? "MET" : "MISSED"))
-        printf "%-10s %-26s %-26s %8s  %s\n", mixes[i], show("old", k) " (" each["old", k] ")", show("new", k) " (" each["new", k] ")", r, v
+        j = mixes[i] "_jit_us"
+        printf "%-10s %-26s %-26s %8s %8s %8s  %s\n", mixes[i], show("old", k) " (" each["old", k] ")", show("new", k) " (" each["new", k] ")", r, show("old", j), show("new", j), v
       }
       print ""
       printf "%-26s %14s %14s %8s\n", "figure", "old", "new", "new/old"
       for (i = 1; i <= nk; i++) { k = order[i]; if (!cnt["old", k] && !cnt["new", k]) continue
-        if (k ~ /_cpu_us$/ && k !~ /wrk/) continue
+        if ((k ~ /_cpu_us$/ && k !~ /wrk/) || k ~ /_jit_us$/) continue
         printf "%-26s %14s %14s %8s\n", k, show("old", k), show("new", k), rat(k) }
     }' $old $new
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Issue 17 in one run: every figure of the issue's targets, measured in the same run so that the
 # noise of a shared machine cancels out of the ratios. Raw SQLite limit (before and after), time to
-# ready from a fresh database, fast setup (players, a GM, a terminal key), a warm-up of every mix,
-# then measured runs of the HTTP floor (a small static file of the web app), balance reads,
+# ready from a fresh database, fast setup (players, a GM, a terminal key), warm-up rounds over every
+# mix until the JIT compiler has settled, then measured runs of the HTTP floor (a small static file of the web app), balance reads,
 # transfers, spins and terminal charges at the same concurrency, each with its rate, latency,
-# errors and CPU per request; peak RSS; the ledger invariants; time to ready on restart.
+# errors, CPU per request and the JIT compiler's share of it; peak RSS; the ledger invariants; time to ready on restart.
 # Prints one line per figure with its target and MET/MISSED, then `LIMITS key=value` lines that
 # bench/compare.sh reads. See bench/README.md.
 #
@@ -17,7 +17,11 @@
 #            `java $JAVA_OPTS -jar $JAR server $CONFIG`
 #   JAR [api/target/neobank.jar]  CONFIG [config.yml]  JAVA_OPTS [] (appended to the launcher's flags)
 #   PORT [25480]  ADMIN_PORT [25481]  PLAYERS [64]  CONNECTIONS [64]  THREADS [2]
-#   WARMUP [10] s per mix, not counted   DURATION [15] s per mix, measured   RAW_SECONDS [5]
+#   WARMUP [10] s per mix at least, not counted   DURATION [15] s per mix, measured   RAW_SECONDS [5]
+#   WARMUP_ROUND [5] s per mix per warm-up round   WARMUP_MAX [180] s: no warm-up round is started
+#            that would end past it (WARMUP wins)   JIT_SETTLED [3] %: the warm-up stops once WARMUP is
+#            reached and the JIT compiler threads took at most this share of the service's CPU in
+#            the last round
 #   MIXES [floor reads transfers spins charges]  BCRYPT_COST [] (the config's own, 10; a
 #   lower one for the setup only if the build accepts it, else it is started again with its default)  FLOOR_PATH [] (default: the SPA's icon.svg)
 #   JFR [] a directory: a JFR profile of each measured mix into it (<mix>.jfr)
@@ -39,6 +43,9 @@ PLAYERS=${PLAYERS:-64}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10}
+WARMUP_ROUND=${WARMUP_ROUND:-5}
+WARMUP_MAX=${WARMUP_MAX:-180}
+JIT_SETTLED=${JIT_SETTLED:-3}
 DURATION=${DURATION:-15}
 RAW_SECONDS=${RAW_SECONDS:-5}
 MIXES=${MIXES:-floor reads transfers spins charges}
@@ -65,6 +72,11 @@ fi
 for m in $MIXES; do
   case $m in floor|reads|transfers|spins|charges) ;; *) die "unknown mix $m" ;; esac
 done
+for v in WARMUP WARMUP_ROUND WARMUP_MAX DURATION; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be whole seconds, not '${!v}'"
+done
+(( WARMUP_ROUND > 0 )) || die "WARMUP_ROUND must be at least 1 s"
+[[ "$JIT_SETTLED" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "JIT_SETTLED must be a percentage, not '$JIT_SETTLED'"
 if curl -s -o /dev/null --max-time 1 "$BASE/health"; then
   die "something already answers on port $PORT; set PORT/ADMIN_PORT"
 fi
@@ -180,6 +192,27 @@ TICK=$(getconf CLK_TCK)
 proc_ticks() { awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0; }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
+# The JIT compiler's CPU: the JVM's threads named "C1 CompilerThre", "C2 CompilerThre" (the kernel
+# keeps 15 characters of "C2 CompilerThread0") or "JVMCI Compiler...", read from
+# /proc/PID/task/*/stat, so it works for any build and launcher without JDK tools. A snapshot is
+# "tid ticks" per compiler thread; a delta counts a thread born in between from zero. HotSpot stops
+# extra compiler threads once the queue is short (never the last C1 and C2 one, the only ones on 2
+# cores): a thread that exits between two snapshots takes its CPU since the first with it, so on
+# larger machines the figure is a lower bound.
+jit_snapshot() {
+  { cat "/proc/$JAVA_PID"/task/*/stat 2>/dev/null || true; } | awk '{
+    o = index($0, "("); c = length($0); while (c > o && substr($0, c, 1) != ")") c--
+    name = substr($0, o + 1, c - o - 1)
+    if (name !~ /^(C1 CompilerThre|C2 CompilerThre|JVMCI)/) next
+    split(substr($0, c + 2), f, " "); print $1, f[12] + f[13] }'
+}
+jit_delta() { # snapshot0 snapshot1 -> ticks of the compiler threads between them
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    n = split(a, x, "\n"); for (i = 1; i <= n; i++) if (split(x[i], p, " ") == 2) t0[p[1]] = p[2]
+    n = split(b, y, "\n"); for (i = 1; i <= n; i++) if (split(y[i], p, " ") == 2) s += p[2] - ((p[1] in t0) ? t0[p[1]] : 0)
+    print s + 0 }'
+}
+
 # wrk's own summary (the same for every script): requests, duration, latency percentiles,
 # socket errors and answers >= 400, as key=value lines.
 parse_wrk() { # file
@@ -210,29 +243,31 @@ wrk_args() { # mix -> the arguments of wrk for it (one a line)
 }
 
 run_mix() { # mix phase seconds -> $WORK/<phase>-<mix>.txt (wrk output) and .fig (figures)
-  local mix=$1 out=$WORK/$2-$1 args svc0 svc1 m0 m1
+  local mix=$1 out=$WORK/$2-$1 args svc0 svc1 m0 m1 jit0 jit1 jit
   mapfile -t args < <(wrk_args "$mix")
   if [[ "$2" == measured && -n "$JFR" ]]; then
     jcmd "$JAVA_PID" JFR.start name="$mix" settings=profile filename="$JFR/$mix.jfr" >/dev/null
   fi
-  svc0=$(proc_ticks "/proc/$JAVA_PID/stat"); m0=$(machine_ticks)
+  jit0=$(jit_snapshot); svc0=$(proc_ticks "/proc/$JAVA_PID/stat"); m0=$(machine_ticks)
   local TIMEFORMAT='%U %S' rc=0
   { time TOKENS_FILE=$WORK/tokens.txt BENCH_SETUP=$WORK/setup.lua \
       wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3s" --timeout 10s --latency "${args[@]}" >"$out.txt" 2>&1 ; } \
     2>"$out.time" || rc=$?
   if (( rc != 0 )); then cat "$out.txt" >&2; die "wrk failed on $mix (exit $rc)"; fi
-  svc1=$(proc_ticks "/proc/$JAVA_PID/stat"); m1=$(machine_ticks)
+  svc1=$(proc_ticks "/proc/$JAVA_PID/stat"); m1=$(machine_ticks); jit1=$(jit_snapshot)
+  jit=$(jit_delta "$jit0" "$jit1")
   if [[ "$2" == measured && -n "$JFR" ]]; then
     jcmd "$JAVA_PID" JFR.stop name="$mix" >/dev/null 2>&1 || true
   fi
   parse_wrk "$out.txt" >"$out.fig"
-  awk -v s0="$svc0" -v s1="$svc1" -v m0="$m0" -v m1="$m1" -v tick="$TICK" -v tf="$out.time" -v ff="$out.fig" 'BEGIN {
+  awk -v s0="$svc0" -v s1="$svc1" -v m0="$m0" -v m1="$m1" -v j="$jit" -v tick="$TICK" -v tf="$out.time" -v ff="$out.fig" 'BEGIN {
       getline wt < tf; split(wt, w, " ")
       while ((getline line < ff) > 0) { split(line, kv, "="); f[kv[1]] = kv[2] }
       secs = f["duration_s"]; n = f["ok"] > 0 ? f["ok"] : 1
       svc = (s1 - s0) / tick; wrk = w[1] + w[2]; busy = (m1 - m0) / tick
       printf "svc_cpu_s=%.3f\ncpu_us=%.0f\nwrk_cpu_us=%.0f\n", svc, svc * 1e6 / n, wrk * 1e6 / n
       printf "svc_cores=%.2f\nwrk_cores=%.2f\nother_cores=%.2f\n", svc / secs, wrk / secs, (busy - svc - wrk) / secs
+      printf "jit_cpu_s=%.3f\njit_cpu_us=%.0f\njit_cores=%.2f\n", j / tick, j / tick * 1e6 / n, j / tick / secs
     }' >>"$out.fig"
 }
 fig() { # phase mix key
@@ -316,14 +351,44 @@ setup_s=$(( $(date +%s) - t1 ))
 log "setup: $logged_in players, the GM, stall $stall with a terminal key, floor $FLOOR_PATH ($floor_bytes bytes) in $setup_s s"
 
 # ---------------------------------------------------------------- load
-for m in $MIXES; do
-  log "warm-up: ${WARMUP}s of $m (not counted)"
-  run_mix "$m" warmup "$WARMUP"
+# Warm-up rounds: WARMUP_ROUND s of every mix in turn per round (so that no mix runs on code only
+# another one compiled, and each mix's code keeps being exercised while the JIT works through the
+# others'), until every mix has had WARMUP s and the compiler threads took at most JIT_SETTLED % of
+# the service's CPU over the last round, or until another round would end past WARMUP_MAX s. The
+# same rule for every build and launcher, so CPU per request is compared without the JIT's
+# transient (it was ~25 % of a measured transfer mix after a fixed 10 s warm-up).
+nmix=$(wc -w <<<"$MIXES")
+warm_rounds=0 warm_per_mix=0 warm_s=0 round_s=$(( WARMUP_ROUND * nmix ))
+jit_settled=false last_jit_s=n/a last_jit_pct=n/a last_svc_s=n/a
+t_warm=$(date +%s%N)
+while :; do
+  if (( warm_per_mix >= WARMUP )); then
+    [[ "$jit_settled" == true ]] && break
+    (( warm_s + round_s <= WARMUP_MAX )) || break
+  fi
+  warm_rounds=$(( warm_rounds + 1 ))
+  t_round=$(date +%s%N)
+  jit0=$(jit_snapshot); svc0=$(proc_ticks "/proc/$JAVA_PID/stat")
+  for m in $MIXES; do run_mix "$m" "warmup$warm_rounds" "$WARMUP_ROUND"; done
+  svc1=$(proc_ticks "/proc/$JAVA_PID/stat"); jit1=$(jit_snapshot)
+  round_s=$(( ($(date +%s%N) - t_round + 500000000) / 1000000000 ))
+  warm_s=$(( ($(date +%s%N) - t_warm + 500000000) / 1000000000 ))
+  warm_per_mix=$(( warm_per_mix + WARMUP_ROUND ))
+  read -r last_jit_s last_svc_s last_jit_pct jit_settled < <(awk -v j="$(jit_delta "$jit0" "$jit1")" \
+    -v s=$(( svc1 - svc0 )) -v tick="$TICK" -v lim="$JIT_SETTLED" 'BEGIN {
+      pct = s > 0 ? 100 * j / s : 100
+      printf "%.2f %.2f %.1f %s\n", j / tick, s / tick, pct, (pct <= lim + 0) ? "true" : "false" }')
+  log "warm-up round $warm_rounds: ${WARMUP_ROUND}s of each mix in ${round_s}s; JIT ${last_jit_s}s CPU = ${last_jit_pct} % of the service's ${last_svc_s}s ($([[ "$jit_settled" == true ]] && echo settled || echo "not settled: > $JIT_SETTLED %"))"
 done
+if (( warm_rounds == 0 )); then
+  log "no warm-up (WARMUP=$WARMUP, WARMUP_MAX=$WARMUP_MAX)"
+else
+  log "warm-up: $warm_rounds round(s), ${warm_per_mix}s per mix, ${warm_s}s in all; JIT in the last round ${last_jit_s}s CPU, ${last_jit_pct} % of the service's: $([[ "$jit_settled" == true ]] && echo "settled (<= $JIT_SETTLED %)" || echo "NOT settled (> $JIT_SETTLED %, WARMUP_MAX=$WARMUP_MAX s reached)")"
+fi
 for m in $MIXES; do
   log "measured: ${DURATION}s of $m at $CONNECTIONS connections"
   run_mix "$m" measured "$DURATION"
-  log "  $(fig measured "$m" rate)/s, p99 $(fig measured "$m" p99_ms) ms, non-2xx $(fig measured "$m" non2xx), $(fig measured "$m" cpu_us) us CPU per request"
+  log "  $(fig measured "$m" rate)/s, p99 $(fig measured "$m" p99_ms) ms, non-2xx $(fig measured "$m" non2xx), $(fig measured "$m" cpu_us) us CPU per request (JIT $(fig measured "$m" jit_cpu_us) us)"
 done
 
 # ---------------------------------------------------------------- invariants online, peak RSS, stop
@@ -354,13 +419,18 @@ transfer_rows=$(sed -n 's/^transfer_rows=//p' "$WORK/verify-file.txt")
 transfer_rows=${transfer_rows:-0}
 grep -E '^(ledger file|VIOLATION)' "$WORK/verify-file.txt" || true
 # Every 2xx transfer must be a journal row; a request in flight when wrk stops is committed but not
-# counted, so up to CONNECTIONS more rows per run are fine (plus one per socket error: a timed-out
-# request may still commit). Fewer rows would be money answered but lost.
+# counted, so up to CONNECTIONS more rows per wrk run (each warm-up round's and the measured one) are
+# fine (plus one per socket error: a timed-out request may still commit). Fewer rows would be money
+# answered but lost.
 answered=0
 rows_ok=true
 if [[ " $MIXES " == *" transfers "* ]]; then
-  answered=$(( $(fig warmup transfers ok) + $(fig measured transfers ok) ))
-  slack=$(( 2 * CONNECTIONS + $(fig warmup transfers sock_errors) + $(fig measured transfers sock_errors) ))
+  answered=$(fig measured transfers ok)
+  slack=$(( (warm_rounds + 1) * CONNECTIONS + $(fig measured transfers sock_errors) ))
+  for r in $(seq 1 "$warm_rounds"); do
+    answered=$(( answered + $(fig "warmup$r" transfers ok) ))
+    slack=$(( slack + $(fig "warmup$r" transfers sock_errors) ))
+  done
   if (( transfer_rows < answered || transfer_rows - answered > slack )); then rows_ok=false; fi
 fi
 invariants_ok=false
@@ -398,7 +468,7 @@ row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
   echo "machine   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
   echo "build     $JAR ($(sha256sum "$JAR" | cut -c1-12)), config $CONFIG, started by $([[ "$LAUNCHER" == plain ]] && echo "java -jar (plain)" || echo "$LAUNCHER")"
   echo "JVM       $JVM_FLAGS"
-  echo "load      $logged_in players, $CONNECTIONS connections, wrk -t$THREADS, ${WARMUP}s warm-up per mix, ${DURATION}s measured per mix; whole run ${total_s}s"
+  echo "load      $logged_in players, $CONNECTIONS connections, wrk -t$THREADS, warm-up $warm_rounds round(s) of ${WARMUP_ROUND}s per mix (${warm_per_mix}s per mix, ${warm_s}s in all), ${DURATION}s measured per mix; whole run ${total_s}s"
   echo
   row "figure" "value" "target" "verdict"
   row "raw SQLite" "$raw commits/s (before $raw_before, after $raw_after)" "-" ""
@@ -412,18 +482,22 @@ row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
   row "transfer p99" "$tx_p99 ms" "<= 50 ms" "$(verdict "$tx_p99" "<=" 50)"
   row "spins / transfers" "$r_spins_tx" ">= 0.8" "$(verdict "$r_spins_tx" ">=" 0.8)"
   row "peak RSS" "$peak_mib MiB (VmHWM; sampled max $sampled_mib MiB)" "<= 256 MiB" "$(verdict "$peak_mib" "<=" 256)"
+  row "JIT, warm-up end" "${last_jit_pct} % of the service's CPU (${last_jit_s} of ${last_svc_s} s)" "<= $JIT_SETTLED %" "$( \
+    [[ "$jit_settled" == true ]] && echo settled || echo "NOT SETTLED: raise WARMUP_MAX")"
   row "noise" "others up to $others_max cores; raw SQLite moved ${raw_spread}x" "-" "$( \
     [[ "$(verdict "$others_max" "<=" 0.3)" == MET && "$(verdict "$raw_spread" "<=" 1.5)" == MET ]] && echo quiet || echo "DISTURBED: re-run")"
   row "invariants" "$invariants_ok (file $file_ok, endpoint $online_ok, rows $transfer_rows/$answered 2xx)" "true" "$([[ "$invariants_ok" == true ]] && echo MET || echo MISSED)"
   echo
   echo "CPU per request (service µs; half of today's figure on the same host is the target: bench/compare.sh)"
-  printf '%-10s %9s %8s %8s %8s %10s %-38s %9s %8s %8s\n' mix "rate/s" "p50 ms" "p99 ms" non-2xx "sock err" "(connect, read, write, timeout)" "svc µs" "wrk µs" "others"
+  printf '%-10s %9s %8s %8s %8s %10s %-38s %9s %8s %8s %8s\n' mix "rate/s" "p50 ms" "p99 ms" non-2xx "sock err" "(connect, read, write, timeout)" "svc µs" "jit µs" "wrk µs" "others"
   for m in $MIXES; do
-    printf '%-10s %9s %8s %8s %8s %10s %-38s %9s %8s %8s\n' "$m" "$(fig measured "$m" rate)" "$(fig measured "$m" p50_ms)" \
+    printf '%-10s %9s %8s %8s %8s %10s %-38s %9s %8s %8s %8s\n' "$m" "$(fig measured "$m" rate)" "$(fig measured "$m" p50_ms)" \
       "$(fig measured "$m" p99_ms)" "$(fig measured "$m" non2xx)" "$(fig measured "$m" sock_errors)" \
-      "($(fig measured "$m" sock_detail))" "$(fig measured "$m" cpu_us)" "$(fig measured "$m" wrk_cpu_us)" "$(fig measured "$m" other_cores)"
+      "($(fig measured "$m" sock_detail))" "$(fig measured "$m" cpu_us)" "$(fig measured "$m" jit_cpu_us)" \
+      "$(fig measured "$m" wrk_cpu_us)" "$(fig measured "$m" other_cores)"
   done
-  echo "(svc µs: service CPU from /proc/PID/stat ÷ 2xx answers; wrk µs: wrk's CPU ÷ 2xx; others: cores other processes took)"
+  echo "(svc µs: service CPU from /proc/PID/stat ÷ 2xx answers, JIT included; jit µs: the part of it the JIT compiler"
+  echo " threads took; wrk µs: wrk's CPU ÷ 2xx; others: cores other processes took)"
   echo "==========================================================================================="
 } | tee "$WORK/summary.txt"
 
@@ -434,10 +508,15 @@ row() { printf '%-22s %-52s %-12s %s\n' "$1" "$2" "$3" "$4"; }
   echo "LIMITS raw_commits_per_s=$raw"
   echo "LIMITS ready_fresh_ms=$ready_fresh"
   echo "LIMITS ready_restart_ms=$ready_restart"
+  echo "LIMITS warmup_s=$warm_s"
+  echo "LIMITS warmup_rounds=$warm_rounds"
+  echo "LIMITS warmup_last_jit_pct=$last_jit_pct"
+  echo "LIMITS jit_settled=$jit_settled"
   for m in $MIXES; do
     for k in rate p50_ms p99_ms non2xx sock_errors cpu_us wrk_cpu_us other_cores; do
       echo "LIMITS ${m}_$k=$(fig measured "$m" "$k")"
     done
+    echo "LIMITS ${m}_jit_us=$(fig measured "$m" jit_cpu_us)"
   done
   echo "LIMITS reads_per_floor=$r_reads_floor"
   echo "LIMITS transfers_per_raw=$r_tx_raw"
