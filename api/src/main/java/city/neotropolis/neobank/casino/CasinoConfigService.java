@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** The GM's switches per game: open/closed, payout setting, bet limits; every change audited. */
 public final class CasinoConfigService {
-    /** Read on every spin inside its write unit: a cached prepared statement, as in the Ledger. */
+    /** Read inside a spin's write unit when the setting is not remembered: a cached prepared statement. */
     private static final String READ = "SELECT " + CasinoConfigDao.COLUMNS + " FROM casino_config WHERE game_name = ?";
 
     /** What a GM may change; absent fields stay as they are. */
@@ -31,24 +31,36 @@ public final class CasinoConfigService {
     private final AuditLog audit;
     private final Clock clock;
     private final Credits ceiling;
+    private final GameConfigCache cache;
 
-    CasinoConfigService(Database db, CasinoGames games, AuditLog audit, Clock clock, Credits ceiling) {
+    CasinoConfigService(
+            Database db, CasinoGames games, AuditLog audit, Clock clock, Credits ceiling, GameConfigCache cache) {
         this.db = db;
         this.games = games;
         this.audit = audit;
         this.clock = clock;
         this.ceiling = ceiling;
+        this.cache = cache;
     }
 
-    /** A game's settings as they stand inside this write unit (the spin's hot path: positional JDBC). */
+    /**
+     * A game's settings for a spin's write unit: remembered ({@link GameConfigCache} says for how
+     * long), else read inside the unit (the spin's hot path: positional JDBC).
+     */
     GameConfig read(WriteSession s, String game) throws SQLException {
+        GameConfigCache.Lookup known = cache.lookup(game);
+        if (known.config() != null) {
+            return known.config();
+        }
         PreparedStatement ps = s.prepare(READ);
         ps.setString(1, game);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw ApiException.notFound("Unknown game: " + game);
             }
-            return map(rs);
+            GameConfig found = map(rs);
+            cache.remember(known, found);
+            return found;
         }
     }
 
@@ -88,22 +100,32 @@ public final class CasinoConfigService {
         }
         checkBet(game, patch.minBet(), "min_bet");
         checkBet(game, patch.maxBet(), "max_bet");
-        return db.writer().write(s -> {
-            CasinoConfigDao dao = s.dao(CasinoConfigDao.class);
-            GameConfig old =
-                    dao.byName(game.name()).orElseThrow(() -> ApiException.notFound("Unknown game: " + game.name()));
-            boolean enabled = patch.isEnabled() == null ? old.isEnabled() : patch.isEnabled();
-            int payout = patch.payoutPercentage() == null ? old.payoutPercentage() : patch.payoutPercentage();
-            Credits min = patch.minBet() == null ? old.minBet() : patch.minBet();
-            Credits max = patch.maxBet() == null ? old.maxBet() : patch.maxBet();
-            if (min.compareTo(max) > 0) {
-                throw ApiException.badRequest("min_bet must not be above max_bet");
-            }
-            long now = clock.millis();
-            dao.update(game.name(), enabled, payout, min, max, now);
-            audit.record(s, gm.characterName(), "casino_config", game.name(), changes(old, enabled, payout, min, max));
-            return new GameConfig(game.name(), enabled, payout, min, max, Timestamps.iso(now));
-        });
+        Object change = new Object();
+        try {
+            return db.writer().write(s -> {
+                cache.changeBegins(change);
+                return change(s, gm, game, patch);
+            });
+        } finally {
+            cache.changeSettled(change);
+        }
+    }
+
+    private GameConfig change(WriteSession s, Player gm, CasinoGames.Game game, Patch patch) {
+        CasinoConfigDao dao = s.dao(CasinoConfigDao.class);
+        GameConfig old =
+                dao.byName(game.name()).orElseThrow(() -> ApiException.notFound("Unknown game: " + game.name()));
+        boolean enabled = patch.isEnabled() == null ? old.isEnabled() : patch.isEnabled();
+        int payout = patch.payoutPercentage() == null ? old.payoutPercentage() : patch.payoutPercentage();
+        Credits min = patch.minBet() == null ? old.minBet() : patch.minBet();
+        Credits max = patch.maxBet() == null ? old.maxBet() : patch.maxBet();
+        if (min.compareTo(max) > 0) {
+            throw ApiException.badRequest("min_bet must not be above max_bet");
+        }
+        long now = clock.millis();
+        dao.update(game.name(), enabled, payout, min, max, now);
+        audit.record(s, gm.characterName(), "casino_config", game.name(), changes(old, enabled, payout, min, max));
+        return new GameConfig(game.name(), enabled, payout, min, max, Timestamps.iso(now));
     }
 
     /** The audit line: only what this change changed, or "no change" when it repeated the settings. */

@@ -4,6 +4,7 @@ import city.neotropolis.neobank.audit.AuditLog;
 import city.neotropolis.neobank.auth.Player;
 import city.neotropolis.neobank.casino.math.GameMath;
 import city.neotropolis.neobank.db.Database;
+import city.neotropolis.neobank.db.Dialect;
 import city.neotropolis.neobank.ledger.Idempotency;
 import city.neotropolis.neobank.ledger.Ledger;
 import city.neotropolis.neobank.metrics.BankMetrics;
@@ -12,6 +13,7 @@ import city.neotropolis.neobank.web.DirectRoutes;
 import city.neotropolis.neobank.web.RateLimiter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,10 +90,20 @@ public final class CasinoFeature {
         return new CasinoGames(solved);
     }
 
+    /**
+     * How long a spin may use a game's remembered settings. SQLite: until this process changes them
+     * (it is their only writer while it runs). PostgreSQL: another replica's change reaches this one
+     * only through the database, so at most 2 s, the same bound as the principal cache's there.
+     */
+    static Duration configAge(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? Duration.ofSeconds(2) : null;
+    }
+
     /** {@code bearer}: who an Authorization header speaks for, for the spin answered before Jersey. */
     public void register(Environment env, DirectRoutes direct, Function<String, Optional<Player>> bearer) {
         Fairness fairness = new Fairness(clock);
-        CasinoConfigService configs = new CasinoConfigService(db, games, audit, clock, maxAmount);
+        CasinoConfigService configs = new CasinoConfigService(
+                db, games, audit, clock, maxAmount, new GameConfigCache(configAge(db.dialect()), System::nanoTime));
         SpinService spins = new SpinService(ledger, idempotency, configs, fairness, clock);
         SpinLookup lookup = new SpinLookup(db, games);
         GameMath.GAMES.forEach(BankMetrics::knownGame);
