@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 /**
  * The money routes (transfers, spins, terminal charges) answered before Jersey, as {@code
  * BalancePoll} answers the balance: Jersey's routing, injection, filter and response stages cost
- * about a fifth of a transfer's CPU (bench/README.md). Each route calls the very resource method
+ * a quarter to a third of a money request's CPU (bench/README.md). Each route calls the very resource method
  * Jersey calls, with the same parsed body and headers, so the rules, the idempotency and the
  * answer's JSON are the resource's own; its exceptions become the same answers through the same
  * {@link ErrorMappers}. Anything unusual — a query string, another content type or charset, an
